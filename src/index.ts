@@ -1,0 +1,52 @@
+/**
+ * janus-xstate: a typed Janus WebRTC Server client for Node.js, built from XState statecharts.
+ * @packageDocumentation
+ */
+export { connect } from './connect.js';
+export type { JanusCoreErrorCode, JanusErrorCode, JanusErrorOptions } from './errors.js';
+export { InvalidStateError, isJanusError, JANUS_CORE_ERROR_CODES, JanusError } from './errors.js';
+export {
+  type ClientEventMap,
+  type ConnectionState,
+  type CreateSessionOptions,
+  JanusClient,
+} from './janus-client.js';
+export {
+  type AttachOptions,
+  JanusSession,
+  type PluginDescriptor,
+  type SessionEventMap,
+  type SessionState,
+} from './janus-session.js';
+export {
+  type ConnectOptions,
+  DEFAULT_CLOSE_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type InspectOption,
+} from './options.js';
+export {
+  type HandleEventMap,
+  type HandleHost,
+  type HandleState,
+  type MediaEvent,
+  type PluginEvent,
+  PluginHandle,
+  type SlowLinkEvent,
+  toPluginReply,
+} from './plugin-handle.js';
+export type {
+  HandleCoreEventName,
+  JanusMessage,
+  JanusRequestBody,
+  Jsep,
+  PluginData,
+  PluginReply,
+  ServerInfo,
+  TrickleCandidate,
+  TrickleInput,
+} from './protocol/messages.js';
+export type { ReplyKind } from './protocol/transactions.js';
+export type { CallOptions } from './util/abort.js';
+export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
+export type { RequestOptions } from './wire.js';

@@ -1,0 +1,225 @@
+/**
+ * A Janus session: attach plugin handles, keepalive runs by itself, destroy.
+ * @module
+ */
+import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { SessionMachine } from '../machines/session.machine.js';
+import { JanusError } from './errors.js';
+import { type HandleHost, PluginHandle } from './plugin-handle.js';
+import type { JanusMessage } from './protocol/messages.js';
+import type { CallOptions } from './util/abort.js';
+import { TypedEmitter } from './util/typed-emitter.js';
+import { waitForSnapshot } from './util/wait-for-snapshot.js';
+import { assertState, type Wire } from './wire.js';
+
+/** The session's lifecycle state; `closed` means the connection closed under it. */
+export type SessionState =
+  | 'creating'
+  | 'active'
+  | 'destroying'
+  | 'destroyed'
+  | 'timedOut'
+  | 'lost'
+  | 'failed'
+  | 'closed';
+
+/** Listener arguments of every event a session emits. */
+export type SessionEventMap = {
+  /** The server timed the session out (no request within its `session_timeout`). */
+  timeout: [];
+  /** The session's lifecycle state changed. */
+  state: [SessionState];
+};
+
+/**
+ * Describes a plugin for `attach`: its package name and how to wrap the generic handle. Typed plugins
+ * (`EchoTest`, `VideoRoom`, ...) are descriptors.
+ */
+export interface PluginDescriptor<THandle extends PluginHandle = PluginHandle> {
+  /** The plugin package, e.g. `janus.plugin.echotest`. */
+  readonly plugin: string;
+  /** Builds the typed handle. */
+  create(host: HandleHost, actor: PluginHandle['actor']): THandle;
+}
+
+/** Options of `attach`. */
+export interface AttachOptions extends CallOptions {
+  /** An opaque id the server reports in event handlers and admin queries. */
+  opaqueId?: string;
+}
+
+/** What the client gives each session. */
+export interface SessionHost {
+  /** The wire requests go on. */
+  readonly wire: Wire;
+  /** Registers a handle id → handle, so events reach it. */
+  registerHandle(handle: PluginHandle): void;
+  /** Forgets a handle id. */
+  unregisterHandle(handleId: number): void;
+  /** The session has its server id; HTTP starts polling it. */
+  sessionStarted(session: JanusSession): void;
+  /** The session is gone. */
+  sessionEnded(session: JanusSession): void;
+}
+
+/** A session on the Janus server. Create with `JanusClient.createSession()`. */
+export class JanusSession extends TypedEmitter<SessionEventMap> {
+  /** The underlying XState actor (a child of the connection actor). */
+  readonly actor: ActorRefFrom<SessionMachine>;
+  readonly #host: SessionHost;
+  readonly #handles = new Set<PluginHandle>();
+  #handleCounter = 0;
+  #closed = false;
+  #started = false;
+  #lastState: SessionState = 'creating';
+
+  /** Created by `JanusClient.createSession`; not meant to be constructed by applications. */
+  constructor(host: SessionHost, actor: ActorRefFrom<SessionMachine>) {
+    super((error, event) => host.wire.logErrorInListener(error, event));
+    this.#host = host;
+    this.actor = actor;
+    actor.subscribe({ next: (snapshot) => this.#onSnapshot(snapshot), error: () => {} });
+  }
+
+  /** The server's session id (0 until created). */
+  get id(): number {
+    return this.actor.getSnapshot().context.sessionId ?? 0;
+  }
+
+  /** The lifecycle state. */
+  get state(): SessionState {
+    if (this.#closed) return 'closed';
+    const value = this.actor.getSnapshot().value;
+    return (typeof value === 'string' ? value : Object.keys(value)[0]) as SessionState;
+  }
+
+  /** The handles attached on this session. */
+  get handles(): readonly PluginHandle[] {
+    return [...this.#handles];
+  }
+
+  /** Resolves once the session is created; rejects with the creation error. */
+  async ready(options: CallOptions = {}): Promise<this> {
+    const snapshot = await waitForSnapshot(
+      this.actor,
+      'create session',
+      (s) => s.matches('active') || s.status === 'done',
+      options,
+    );
+    if (!snapshot.matches('active')) {
+      throw (
+        snapshot.context.error ?? new JanusError('INVALID_STATE', `session ended in state '${this.state}'`)
+      );
+    }
+    return this;
+  }
+
+  /**
+   * Attaches a plugin: a package name gives a generic {@link PluginHandle}; a descriptor such as `EchoTest`
+   * gives its typed handle. Rejects with the server's error (e.g. 460 plugin not found).
+   */
+  attach(plugin: string, options?: AttachOptions): Promise<PluginHandle>;
+  attach<THandle extends PluginHandle>(
+    plugin: PluginDescriptor<THandle>,
+    options?: AttachOptions,
+  ): Promise<THandle>;
+  async attach(plugin: string | PluginDescriptor, options: AttachOptions = {}): Promise<PluginHandle> {
+    assertState('attach', this.state, ['active']);
+    const descriptor = typeof plugin === 'string' ? genericDescriptor(plugin) : plugin;
+    this.#handleCounter += 1;
+    const id = `handle-${this.#handleCounter}`;
+    this.actor.send({
+      type: 'handle.spawn',
+      id,
+      input: {
+        sessionId: this.id,
+        plugin: descriptor.plugin,
+        opaqueId: options.opaqueId,
+        timeoutMs: options.timeoutMs,
+      },
+    });
+    const actor = this.actor.getSnapshot().children[id] as PluginHandle['actor'] | undefined;
+    if (!actor) throw new JanusError('INVALID_STATE', 'the session could not spawn a handle');
+    const handle = descriptor.create(this.#hostFor(), actor);
+    this.#handles.add(handle);
+    try {
+      const snapshot = await waitForSnapshot(
+        actor,
+        'attach',
+        (s) => s.matches('attached') || s.status === 'done',
+        { signal: options.signal },
+      );
+      if (!snapshot.matches('attached')) throw snapshot.context.error;
+    } catch (error) {
+      if (options.signal?.aborted) actor.send({ type: 'detach' });
+      this.#handles.delete(handle);
+      throw error;
+    }
+    this.#host.registerHandle(handle);
+    return handle;
+  }
+
+  /** Destroys the session on the server; resolves when done (a second call resolves too). */
+  async destroy(options: CallOptions = {}): Promise<void> {
+    const state = this.state;
+    if (state !== 'active' && state !== 'destroying') return;
+    this.actor.send({ type: 'destroy' });
+    await waitForSnapshot(this.actor, 'destroy session', (s) => s.status === 'done', options);
+  }
+
+  /** Routes a session-level message (the server's `timeout`). */
+  receive(message: JanusMessage): void {
+    if (message.janus === 'timeout') {
+      this.actor.send({ type: 'janus.timeout' });
+      this.emit('timeout');
+    }
+  }
+
+  /** The connection closed under the session: end it and its handles. */
+  connectionEnded(): void {
+    if (this.#closed) return;
+    const wasDone = this.actor.getSnapshot().status === 'done';
+    if (!wasDone) this.#closed = true;
+    this.#end(this.state);
+  }
+
+  #hostFor(): HandleHost {
+    const session = this;
+    return {
+      wire: this.#host.wire,
+      get sessionId() {
+        return session.id;
+      },
+      handleEnded: (handle) => {
+        this.#handles.delete(handle);
+        this.#host.unregisterHandle(handle.id);
+      },
+    };
+  }
+
+  #onSnapshot(snapshot: SnapshotFrom<SessionMachine>): void {
+    if (!this.#started && snapshot.context.sessionId !== undefined && snapshot.matches('active')) {
+      this.#started = true;
+      this.#host.sessionStarted(this);
+    }
+    const state = this.state;
+    if (state !== this.#lastState) {
+      this.#lastState = state;
+      this.emit('state', state);
+    }
+    if (snapshot.status === 'done') this.#end(state);
+  }
+
+  #end(reason: string): void {
+    for (const handle of [...this.#handles]) handle.sessionEnded(`session ${reason}`);
+    this.#handles.clear();
+    if (this.#started) {
+      this.#started = false;
+      this.#host.sessionEnded(this);
+    }
+  }
+}
+
+function genericDescriptor(plugin: string): PluginDescriptor {
+  return { plugin, create: (host, actor) => new PluginHandle(host, actor, plugin) };
+}

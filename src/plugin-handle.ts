@@ -1,0 +1,293 @@
+/**
+ * A handle to a plugin on a session: `message`, `trickle`, `hangup`, `detach`, and every core and plugin
+ * event as typed listeners. Typed plugin handles (EchoTest, VideoRoom, ...) build on this class.
+ * @module
+ */
+import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { HandleMachine } from '../machines/handle.machine.js';
+import { JanusError } from './errors.js';
+import type { JanusMessage, Jsep, PluginReply, TrickleCandidate, TrickleInput } from './protocol/messages.js';
+import type { CallOptions } from './util/abort.js';
+import { TypedEmitter } from './util/typed-emitter.js';
+import { waitForSnapshot } from './util/wait-for-snapshot.js';
+import { assertState, type Wire } from './wire.js';
+
+/** The handle's lifecycle state. */
+export type HandleState = 'attaching' | 'attached' | 'detaching' | 'detached' | 'failed';
+
+/** A plugin event: the plugin's data, its JSEP if any, and the raw message. */
+export interface PluginEvent<TData = Record<string, unknown>> {
+  /** `plugindata.data`. */
+  data: TData;
+  /** The JSEP that came with the event. */
+  jsep?: Jsep;
+  /** The plugin package that sent it. */
+  plugin: string;
+  /** The whole message as the server sent it. */
+  raw: JanusMessage;
+}
+
+/** A `media` event: the server started or stopped receiving a kind of media. */
+export interface MediaEvent {
+  /** `audio` or `video`. */
+  type: 'audio' | 'video' | string;
+  /** Whether media of that kind is arriving at the server. */
+  receiving: boolean;
+  /** The stream's mid (multistream). */
+  mid?: string;
+  /** The whole message. */
+  raw: JanusMessage;
+}
+
+/** A `slowlink` event: the server sees packet loss. */
+export interface SlowLinkEvent {
+  /** True when the loss is on what the server receives. */
+  uplink: boolean;
+  /** Packets lost in the last period. */
+  lost: number;
+  /** The stream's mid (multistream). */
+  mid?: string;
+  /** The whole message. */
+  raw: JanusMessage;
+}
+
+/** Listener arguments of every event a handle emits. */
+export type HandleEventMap = {
+  /** A plugin event that did not answer a request of ours. */
+  event: [PluginEvent];
+  /** ICE and DTLS succeeded: the PeerConnection is up. */
+  webrtcup: [JanusMessage];
+  /** Media of one kind started or stopped arriving at the server. */
+  media: [MediaEvent];
+  /** The server reports packet loss. */
+  slowlink: [SlowLinkEvent];
+  /** The PeerConnection was closed. */
+  hangup: [{ reason: string; raw: JanusMessage }];
+  /** ICE failed on the server side. */
+  'ice-failed': [JanusMessage];
+  /** The handle is gone: `reason` says why. */
+  detached: [{ reason: string; raw?: JanusMessage }];
+  /** The server sent an ICE candidate, or `{ completed: true }`. */
+  trickle: [{ candidate: TrickleCandidate | { completed: true }; raw: JanusMessage }];
+  /** The handle's lifecycle state changed. */
+  state: [HandleState];
+};
+
+/** What a session gives each of its handles. */
+export interface HandleHost {
+  /** The wire requests go on. */
+  readonly wire: Wire;
+  /** The session id. */
+  readonly sessionId: number;
+  /** Called once when the handle has ended, so the session forgets it. */
+  handleEnded(handle: PluginHandle): void;
+}
+
+/** Converts a plugin reply message to `{ data, jsep }`; a plugin error becomes a `PLUGIN_ERROR` JanusError. */
+export function toPluginReply<TData>(message: JanusMessage): PluginReply<TData> {
+  const data = (message.plugindata?.data ?? {}) as Record<string, unknown>;
+  const errorCode = data.error_code;
+  if (typeof errorCode === 'number' || (typeof data.error === 'string' && data.error.length > 0)) {
+    const reason = typeof data.error === 'string' ? data.error : 'plugin error';
+    throw new JanusError('PLUGIN_ERROR', `${reason} (${typeof errorCode === 'number' ? errorCode : '?'})`, {
+      janusCode: typeof errorCode === 'number' ? errorCode : undefined,
+      data,
+    });
+  }
+  const reply: PluginReply<TData> = { data: data as TData };
+  if (message.jsep) reply.jsep = message.jsep;
+  return reply;
+}
+
+/** A handle to any plugin. */
+export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> extends TypedEmitter<TEvents> {
+  /** The underlying XState actor (a child of the session actor). */
+  readonly actor: ActorRefFrom<HandleMachine>;
+  /** The plugin package name, e.g. `janus.plugin.echotest`. */
+  readonly plugin: string;
+  readonly #host: HandleHost;
+  #ended: string | undefined;
+  #lastState: HandleState;
+
+  /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
+  constructor(host: HandleHost, actor: ActorRefFrom<HandleMachine>, plugin: string) {
+    super((error, event) => host.wire.logErrorInListener(error, event));
+    this.#host = host;
+    this.actor = actor;
+    this.plugin = plugin;
+    this.#lastState = 'attaching';
+    actor.subscribe({ next: () => this.notifyState(), error: () => {} });
+  }
+
+  /** The server's handle id (0 until attached). */
+  get id(): number {
+    return this.actor.getSnapshot().context.handleId ?? 0;
+  }
+
+  /** The session this handle belongs to. */
+  get sessionId(): number {
+    return this.#host.sessionId;
+  }
+
+  /** The lifecycle state. */
+  get state(): HandleState {
+    if (this.#ended !== undefined) return 'detached';
+    return topState(this.actor.getSnapshot());
+  }
+
+  /** Whether a PeerConnection is up (between `webrtcup` and `hangup`). */
+  get webrtcActive(): boolean {
+    return this.actor.getSnapshot().matches({ attached: 'active' });
+  }
+
+  /**
+   * Sends a message to the plugin and resolves with its real reply: the synchronous `success` or the
+   * asynchronous `event` with the same transaction (whichever order it and the `ack` arrive in).
+   * Rejects with `PLUGIN_ERROR` when the plugin answers with an error, `TIMEOUT` after `timeoutMs`
+   * (default: the client's `requestTimeoutMs`), the signal's reason when aborted, and
+   * `InvalidStateError` unless attached.
+   */
+  async message<TData = Record<string, unknown>>(
+    body: Record<string, unknown>,
+    options: CallOptions & { jsep?: Jsep | undefined } = {},
+  ): Promise<PluginReply<TData>> {
+    assertState('message', this.state, ['attached']);
+    const request: { janus: string; session_id: number; handle_id: number; body: unknown; jsep?: Jsep } = {
+      janus: 'message',
+      session_id: this.#host.sessionId,
+      handle_id: this.id,
+      body,
+    };
+    if (options.jsep) request.jsep = options.jsep;
+    const reply = await this.#host.wire.request(request, {
+      kind: 'plugin',
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+    });
+    return toPluginReply<TData>(reply);
+  }
+
+  /** Sends ICE candidates: one, several, or `null` for end-of-candidates. Resolves on the server's `ack`. */
+  async trickle(candidates: TrickleInput, options: CallOptions = {}): Promise<void> {
+    assertState('trickle', this.state, ['attached']);
+    const request: Record<string, unknown> & { janus: string } = {
+      janus: 'trickle',
+      session_id: this.#host.sessionId,
+      handle_id: this.id,
+    };
+    if (candidates === null) request.candidate = { completed: true };
+    else if (Array.isArray(candidates)) request.candidates = candidates;
+    else request.candidate = candidates;
+    await this.#host.wire.request(request, options);
+  }
+
+  /** Asks the server to close the PeerConnection; a `hangup` event follows if there was one. */
+  async hangup(options: CallOptions = {}): Promise<void> {
+    assertState('hangup', this.state, ['attached']);
+    await this.#host.wire.request(
+      { janus: 'hangup', session_id: this.#host.sessionId, handle_id: this.id },
+      options,
+    );
+  }
+
+  /** Detaches from the plugin; resolves when detached (a second call resolves too). */
+  async detach(options: CallOptions = {}): Promise<void> {
+    const state = this.state;
+    if (state === 'detached' || state === 'failed') return;
+    assertState('detach', state, ['attached', 'detaching']);
+    this.actor.send({ type: 'detach' });
+    await waitForSnapshot(this.actor, 'detach', (s) => s.status === 'done', options);
+    this.#end('detached');
+  }
+
+  /** Routes one message from the server; called by the session. */
+  receive(message: JanusMessage): void {
+    switch (message.janus) {
+      case 'event': {
+        const event: PluginEvent = {
+          data: (message.plugindata?.data ?? {}) as Record<string, unknown>,
+          plugin: message.plugindata?.plugin ?? this.plugin,
+          raw: message,
+        };
+        if (message.jsep) event.jsep = message.jsep;
+        this.onPluginEvent(event);
+        return;
+      }
+      case 'webrtcup':
+        this.actor.send({ type: 'janus.webrtcup' });
+        this.emitEvent('webrtcup', message);
+        return;
+      case 'media':
+        this.emitEvent('media', {
+          type: String(message.type ?? ''),
+          receiving: message.receiving === true,
+          ...(typeof message.mid === 'string' ? { mid: message.mid } : {}),
+          raw: message,
+        });
+        return;
+      case 'slowlink':
+        this.emitEvent('slowlink', {
+          uplink: message.uplink === true,
+          lost: typeof message.lost === 'number' ? message.lost : 0,
+          ...(typeof message.mid === 'string' ? { mid: message.mid } : {}),
+          raw: message,
+        });
+        return;
+      case 'hangup':
+        this.actor.send({ type: 'janus.hangup' });
+        this.emitEvent('hangup', { reason: String(message.reason ?? ''), raw: message });
+        return;
+      case 'ice-failed':
+        this.actor.send({ type: 'janus.ice-failed' });
+        this.emitEvent('ice-failed', message);
+        return;
+      case 'trickle': {
+        const candidate = message.candidate as TrickleCandidate | { completed: true } | undefined;
+        if (candidate) this.emitEvent('trickle', { candidate, raw: message });
+        return;
+      }
+      case 'detached': {
+        const requested = this.actor.getSnapshot().matches('detaching');
+        this.actor.send({ type: 'janus.detached' });
+        this.#end(requested ? 'detached' : 'detached by the server', message);
+        return;
+      }
+    }
+  }
+
+  /** Called when the session or connection ended under the handle. */
+  sessionEnded(reason: string): void {
+    this.#end(reason);
+  }
+
+  /** Handles a plugin event; typed handles override this to emit their own events too. */
+  protected onPluginEvent(event: PluginEvent): void {
+    this.emitEvent('event', event);
+  }
+
+  /** Emits one of the base events (typed handles add their own). */
+  protected emitEvent<K extends keyof HandleEventMap>(event: K, ...args: HandleEventMap[K]): void {
+    (this.emit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
+  }
+
+  /** Reports a state change to `state` listeners (called by the session on actor updates). */
+  notifyState(): void {
+    const state = this.state;
+    if (state === this.#lastState) return;
+    this.#lastState = state;
+    this.emitEvent('state', state);
+  }
+
+  #end(reason: string, raw?: JanusMessage): void {
+    if (this.#ended !== undefined) return;
+    this.#ended = reason;
+    this.notifyState();
+    this.emitEvent('detached', raw ? { reason, raw } : { reason });
+    this.#host.handleEnded(this);
+  }
+}
+
+function topState(snapshot: SnapshotFrom<HandleMachine>): HandleState {
+  const value = snapshot.value;
+  return (typeof value === 'string' ? value : Object.keys(value)[0]) as HandleState;
+}

@@ -1,0 +1,174 @@
+/**
+ * The HTTP transport on `undici`: one POST per request, and one long-poll loop per session that fetches
+ * events in batches (`maxev`) and retries with backoff when a poll fails.
+ * @module
+ */
+import { Agent, request } from 'undici';
+import { JanusError } from '../errors.js';
+import type { JanusMessage, JanusWireRequest } from '../protocol/messages.js';
+import { parseServerFrame } from '../protocol/parse.js';
+import type { Transport, TransportEvents, TransportOptions } from './transport.js';
+
+/** Events fetched per long-poll at most. */
+export const HTTP_POLL_MAX_EVENTS = 10;
+/** First delay before retrying a failed poll; it doubles up to {@link HTTP_POLL_MAX_BACKOFF_MS}. */
+export const HTTP_POLL_FIRST_BACKOFF_MS = 100;
+/** Longest delay between poll retries. */
+export const HTTP_POLL_MAX_BACKOFF_MS = 5000;
+/** Janus holds a long-poll ~30 s; a poll that takes much longer than this is considered dead. */
+const POLL_STALL_MS = 65_000;
+
+/** Creates the HTTP transport; it is open at once (the first request proves the server is there). */
+export function createHttpTransport(options: TransportOptions, events: TransportEvents): Transport {
+  return new HttpTransport(options, events);
+}
+
+/** Janus over HTTP REST with long-poll. */
+export class HttpTransport implements Transport {
+  readonly kind = 'http' as const;
+  readonly #options: TransportOptions;
+  readonly #events: TransportEvents;
+  readonly #base: string;
+  readonly #agent: Agent;
+  readonly #polls = new Map<number, AbortController>();
+  readonly #requests = new Set<AbortController>();
+  #closed = false;
+
+  /** Prepares the connection pool; nothing is sent until the first request. */
+  constructor(options: TransportOptions, events: TransportEvents) {
+    this.#options = options;
+    this.#events = events;
+    this.#base = options.url.replace(/\/+$/, '');
+    this.#agent = new Agent({
+      connect: { timeout: options.connectTimeoutMs },
+      headersTimeout: POLL_STALL_MS,
+      bodyTimeout: POLL_STALL_MS,
+      keepAliveTimeout: 10_000,
+    });
+    queueMicrotask(() => {
+      if (!this.#closed) events.onOpen();
+    });
+  }
+
+  send(wire: JanusWireRequest): void {
+    const { session_id: sessionId, handle_id: handleId, ...body } = wire;
+    let path = '';
+    if (sessionId !== undefined) path += `/${sessionId}`;
+    if (handleId !== undefined) path += `/${handleId}`;
+    void this.#post(path, body, wire.transaction);
+  }
+
+  sessionStarted(sessionId: number): void {
+    if (this.#closed || this.#polls.has(sessionId)) return;
+    const controller = new AbortController();
+    this.#polls.set(sessionId, controller);
+    void this.#pollLoop(sessionId, controller.signal);
+  }
+
+  sessionEnded(sessionId: number): void {
+    const controller = this.#polls.get(sessionId);
+    if (!controller) return;
+    this.#polls.delete(sessionId);
+    controller.abort();
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const controller of this.#polls.values()) controller.abort();
+    this.#polls.clear();
+    for (const controller of this.#requests) controller.abort();
+    this.#requests.clear();
+    this.#agent.destroy().catch(() => {});
+    this.#events.onClose(undefined);
+  }
+
+  async #post(path: string, body: Record<string, unknown>, transaction: string): Promise<void> {
+    const controller = new AbortController();
+    this.#requests.add(controller);
+    try {
+      const response = await request(this.#base + path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+        dispatcher: this.#agent,
+        signal: controller.signal,
+      });
+      const text = await response.body.text();
+      if (response.statusCode !== 200) {
+        throw new JanusError('TRANSPORT', `HTTP ${response.statusCode} from Janus`);
+      }
+      const messages = parseServerFrame(text, this.#options.logger);
+      if (messages.length === 0)
+        throw new JanusError('PROTOCOL', 'Janus sent an HTTP reply that is not a Janus message');
+      for (const message of messages) this.#events.onMessage(message);
+    } catch (error) {
+      if (this.#closed) return;
+      this.#events.onSendError(transaction, toTransportError(error));
+    } finally {
+      this.#requests.delete(controller);
+    }
+  }
+
+  async #pollLoop(sessionId: number, signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    const query = new URLSearchParams({ maxev: String(HTTP_POLL_MAX_EVENTS) });
+    if (this.#options.apiSecret) query.set('apisecret', this.#options.apiSecret);
+    if (this.#options.token) query.set('token', this.#options.token);
+    const url = `${this.#base}/${sessionId}?${query.toString()}`;
+    while (!signal.aborted) {
+      try {
+        const response = await request(url, { method: 'GET', dispatcher: this.#agent, signal });
+        const text = await response.body.text();
+        if (response.statusCode !== 200)
+          throw new JanusError('TRANSPORT', `HTTP ${response.statusCode} on long-poll`);
+        failures = 0;
+        if (this.#deliverPolled(sessionId, parseServerFrame(text, this.#options.logger))) return;
+      } catch (error) {
+        if (signal.aborted) return;
+        failures += 1;
+        const delayMs = Math.min(HTTP_POLL_FIRST_BACKOFF_MS * 2 ** (failures - 1), HTTP_POLL_MAX_BACKOFF_MS);
+        this.#options.logger.debug('long-poll failed, retrying', {
+          sessionId,
+          delayMs,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        await sleep(delayMs, signal);
+      }
+    }
+  }
+
+  /** Delivers polled messages; returns true when the session is gone and polling must stop. */
+  #deliverPolled(sessionId: number, messages: JanusMessage[]): boolean {
+    for (const message of messages) {
+      if (message.janus === 'keepalive') continue;
+      if (message.janus === 'error' && message.transaction === undefined) {
+        if (message.error?.code === 458) {
+          this.#polls.delete(sessionId);
+          return true;
+        }
+        continue;
+      }
+      this.#events.onMessage(message);
+    }
+    return false;
+  }
+}
+
+function toTransportError(error: unknown): JanusError {
+  if (error instanceof JanusError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new JanusError('TRANSPORT', `HTTP request failed: ${message}`, { cause: error });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

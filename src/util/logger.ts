@@ -1,0 +1,80 @@
+/**
+ * Logging with secrets removed: whatever is logged passes through {@link redact} first.
+ * @module
+ */
+
+/** Where janus-xstate writes its diagnostics. Every method is optional. */
+export interface JanusLogger {
+  /** Wire traffic and state changes. */
+  debug?(message: string, details?: unknown): void;
+  /** Notable but expected things (a reconnect). */
+  info?(message: string, details?: unknown): void;
+  /** Something was ignored or retried. */
+  warn?(message: string, details?: unknown): void;
+  /** Something failed. */
+  error?(message: string, details?: unknown): void;
+}
+
+const SECRET_KEYS = new Set([
+  'apisecret',
+  'api_secret',
+  'token',
+  'admin_secret',
+  'adminsecret',
+  'secret',
+  'pin',
+]);
+const MASK = '[redacted]';
+
+/** A deep copy of `value` with every secret-bearing field (`apisecret`, `token`, `admin_secret`...) masked. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = SECRET_KEYS.has(key.toLowerCase()) ? MASK : redact(item, depth + 1);
+  }
+  return out;
+}
+
+/** Removes the given secret strings from a text (for URLs with `?apisecret=` and error messages). */
+export function redactText(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret) out = out.split(secret).join(MASK);
+  }
+  return out;
+}
+
+/** A logger that writes nothing. */
+export const silentLogger: JanusLogger = {};
+
+/** A logger that writes every level to stderr as one line each; details are redacted. */
+export function consoleLogger(prefix = 'janus-xstate'): JanusLogger {
+  const write =
+    (level: string) =>
+    (message: string, details?: unknown): void => {
+      const suffix = details === undefined ? '' : ` ${JSON.stringify(redact(details))}`;
+      process.stderr.write(`${prefix} ${level} ${message}${suffix}\n`);
+    };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** Wraps a logger so every `details` argument is redacted before it reaches the application's logger. */
+export function safeLogger(
+  logger: JanusLogger | undefined,
+  secrets: readonly (string | undefined)[],
+): Required<JanusLogger> {
+  const wrap =
+    (fn: ((message: string, details?: unknown) => void) | undefined) =>
+    (message: string, details?: unknown): void => {
+      if (!fn) return;
+      fn.call(logger, redactText(message, secrets), details === undefined ? undefined : redact(details));
+    };
+  return {
+    debug: wrap(logger?.debug),
+    info: wrap(logger?.info),
+    warn: wrap(logger?.warn),
+    error: wrap(logger?.error),
+  };
+}
