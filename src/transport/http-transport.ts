@@ -1,9 +1,13 @@
 /**
- * The HTTP transport on `undici`: one POST per request, and one long-poll loop per session that fetches
- * events in batches (`maxev`) and retries with backoff when a poll fails.
+ * The HTTP transport: one POST per request, and one long-poll loop per session that fetches events in
+ * batches (`maxev`) and retries with backoff when a poll fails. It runs on `node:http` with a keep-alive
+ * agent. (undici was the first choice; its llhttp WebAssembly parser gets tiered up by V8 in the
+ * background, and Node waits for that compile at exit, which kept short scripts alive 0.3-1 s after
+ * `close()`.)
  * @module
  */
-import { Agent, request } from 'undici';
+import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { JanusError } from '../errors.js';
 import type { JanusMessage, JanusWireRequest } from '../protocol/messages.js';
 import { parseServerFrame } from '../protocol/parse.js';
@@ -30,6 +34,7 @@ export class HttpTransport implements Transport {
   readonly #events: TransportEvents;
   readonly #base: string;
   readonly #agent: Agent;
+  readonly #request: typeof httpRequest;
   readonly #polls = new Map<number, AbortController>();
   readonly #requests = new Set<AbortController>();
   #closed = false;
@@ -39,12 +44,9 @@ export class HttpTransport implements Transport {
     this.#options = options;
     this.#events = events;
     this.#base = options.url.replace(/\/+$/, '');
-    this.#agent = new Agent({
-      connect: { timeout: options.connectTimeoutMs },
-      headersTimeout: POLL_STALL_MS,
-      bodyTimeout: POLL_STALL_MS,
-      keepAliveTimeout: 10_000,
-    });
+    const secure = this.#base.startsWith('https:');
+    this.#request = secure ? httpsRequest : httpRequest;
+    this.#agent = new Agent({ keepAlive: true, keepAliveMsecs: 10_000 });
     queueMicrotask(() => {
       if (!this.#closed) events.onOpen();
     });
@@ -79,7 +81,7 @@ export class HttpTransport implements Transport {
     this.#polls.clear();
     for (const controller of this.#requests) controller.abort();
     this.#requests.clear();
-    this.#agent.destroy().catch(() => {});
+    this.#agent.destroy();
     this.#events.onClose(undefined);
   }
 
@@ -87,17 +89,9 @@ export class HttpTransport implements Transport {
     const controller = new AbortController();
     this.#requests.add(controller);
     try {
-      const response = await request(this.#base + path, {
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json' },
-        dispatcher: this.#agent,
-        signal: controller.signal,
-      });
-      const text = await response.body.text();
-      if (response.statusCode !== 200) {
-        throw new JanusError('TRANSPORT', `HTTP ${response.statusCode} from Janus`);
-      }
+      const payload = JSON.stringify(body);
+      const { statusCode, text } = await this.#fetch(this.#base + path, 'POST', controller.signal, payload);
+      if (statusCode !== 200) throw new JanusError('TRANSPORT', `HTTP ${statusCode} from Janus`);
       const messages = parseServerFrame(text, this.#options.logger);
       if (messages.length === 0)
         throw new JanusError('PROTOCOL', 'Janus sent an HTTP reply that is not a Janus message');
@@ -118,10 +112,8 @@ export class HttpTransport implements Transport {
     const url = `${this.#base}/${sessionId}?${query.toString()}`;
     while (!signal.aborted) {
       try {
-        const response = await request(url, { method: 'GET', dispatcher: this.#agent, signal });
-        const text = await response.body.text();
-        if (response.statusCode !== 200)
-          throw new JanusError('TRANSPORT', `HTTP ${response.statusCode} on long-poll`);
+        const { statusCode, text } = await this.#fetch(url, 'GET', signal, undefined, POLL_STALL_MS);
+        if (statusCode !== 200) throw new JanusError('TRANSPORT', `HTTP ${statusCode} on long-poll`);
         failures = 0;
         if (this.#deliverPolled(sessionId, parseServerFrame(text, this.#options.logger))) return;
       } catch (error) {
@@ -136,6 +128,37 @@ export class HttpTransport implements Transport {
         await sleep(delayMs, signal);
       }
     }
+  }
+
+  /** One HTTP exchange; rejects on network errors, on `signal`, and when the response stalls past `stallMs`. */
+  #fetch(
+    url: string,
+    method: 'GET' | 'POST',
+    signal: AbortSignal,
+    body?: string,
+    stallMs = POLL_STALL_MS,
+  ): Promise<{ statusCode: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string | number> = {};
+      if (body !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = Buffer.byteLength(body);
+      }
+      const req = this.#request(url, { method, headers, agent: this.#agent, signal });
+      req.setTimeout(stallMs, () =>
+        req.destroy(new JanusError('TIMEOUT', `HTTP ${method} stalled for ${stallMs} ms`)),
+      );
+      req.on('error', reject);
+      req.on('response', (response: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () =>
+          resolve({ statusCode: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+      });
+      req.end(body);
+    });
   }
 
   /** Delivers polled messages; returns true when the session is gone and polling must stop. */
