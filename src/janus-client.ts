@@ -104,6 +104,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       drain: () => this.#drain(),
     });
     this.actor = createActor(machine, {
+      id: 'connection',
       input: { url, connectTimeoutMs, closeTimeoutMs: options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS },
       ...(options.inspect ? { inspect: options.inspect } : {}),
     });
