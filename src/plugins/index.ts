@@ -1,0 +1,7 @@
+/**
+ * Typed plugin handles: attach with `session.attach(VideoRoom)`, `session.attach(TextRoom)`,
+ * `session.attach(VideoCall)`; each re-exports its plugin's wire types.
+ * @module
+ */
+export * from './handle-helpers.js';
+export * from './videoroom/index.js';
