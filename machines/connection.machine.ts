@@ -1,19 +1,32 @@
 /**
- * The connection to one Janus server: the transport's lifecycle, the `info` handshake that tells the
+ * The connection to a Janus server: the transport's lifecycle, the `info` handshake that tells the
  * session timeout, and the sessions, which are spawned as children (`session.spawn`) so that one root
  * actor holds the whole tree (and Stately Inspector sees all of it).
+ *
+ * Reconnection: once the connection has been open, an unexpected loss of the link (`transport.closed`,
+ * a transport crash, or `link.dead` from a session whose keepalive timed out) leads to `reconnecting`
+ * when `reconnect` is on. There the `reconnect` child machine waits as long as the policy says, then
+ * `running` is entered again with a new transport (on the next URL when the previous attempt could not
+ * connect), the handshake is redone, and `reclaiming` claims every live session on the new transport
+ * before the connection is `open` again. When the policy gives up, or `reconnect` is off, the connection
+ * ends `disconnected`. A failure before the first `open` ends `failed` (`connect()` then tries the next URL).
  * @module
  */
 import { assign, fromCallback, fromPromise, setup, spawnChild } from 'xstate';
 import { JanusError } from '../src/errors.js';
 import type { ServerInfo } from '../src/protocol/messages.js';
 import { notProvided } from './not-provided.js';
+import { type ReconnectMachineOutput, reconnectMachine } from './reconnect.machine.js';
 import { type SessionMachineInput, sessionMachine } from './session.machine.js';
 
 /** What the connection machine is started with. */
 export interface ConnectionMachineInput {
-  /** The server URL (secrets never appear in it). */
+  /** The server URL (secrets never appear in it); with `urls`, the first one to try. */
   url: string;
+  /** Every server URL, tried in order when reconnecting fails to reach the current one. Defaults to `[url]`. */
+  urls?: readonly string[] | undefined;
+  /** Whether an unexpected loss of the link leads to `reconnecting`. Defaults to `false`. */
+  reconnect?: boolean | undefined;
   /** How long opening the transport and the `info` handshake may take. */
   connectTimeoutMs: number;
   /** How long `close` may spend destroying sessions before it drops the transport. */
@@ -22,15 +35,23 @@ export interface ConnectionMachineInput {
 
 /** The connection machine's context. Serialisable. */
 export interface ConnectionMachineContext {
-  /** The server URL. */
-  url: string;
+  /** Every server URL. */
+  urls: readonly string[];
+  /** Index in `urls` of the server in use (or being tried). */
+  urlIndex: number;
+  /** Whether an unexpected loss leads to `reconnecting`. */
+  reconnect: boolean;
+  /** Whether the connection has been open at least once (only then does a loss lead to reconnecting). */
+  everOpen: boolean;
+  /** Reconnection attempts made in the current outage; 0 while open. */
+  attempt: number;
   /** Connect and handshake budget. */
   connectTimeoutMs: number;
   /** Graceful close budget. */
   closeTimeoutMs: number;
   /** The server's `info` reply once the handshake is done. */
   serverInfo: ServerInfo | undefined;
-  /** Why the connection ended, when it failed. */
+  /** Why the connection ended or was lost, when it was. */
   error: unknown;
 }
 
@@ -41,6 +62,7 @@ export type TransportActorEvent = { type: 'transport.open' } | { type: 'transpor
 export type ConnectionMachineEvent =
   | TransportActorEvent
   | { type: 'close' }
+  | { type: 'link.dead'; error: unknown }
   | { type: 'session.spawn'; id: string; input: SessionMachineInput };
 
 /** The event that spawns a session child with a stable id. */
@@ -52,7 +74,9 @@ export interface TransportActorInput {
   url: string;
 }
 
-/** The connection statechart. Provide `transport`, `handshake`, `drain` (and `session`) before use. */
+const lossError = ({ event }: { event: { error?: unknown } }) => event.error;
+
+/** The connection statechart. Provide `transport`, `handshake`, `reclaim`, `drain`, `schedule` (and `session`). */
 export const connectionMachine = setup({
   types: {
     context: {} as ConnectionMachineContext,
@@ -66,9 +90,35 @@ export const connectionMachine = setup({
     }),
     /** Asks the server for `info`. */
     handshake: fromPromise<ServerInfo, void>(() => notProvided('handshake')),
+    /** Claims every live session on the new transport (and re-creates those the server lost). */
+    reclaim: fromPromise<void, void>(() => notProvided('reclaim')),
     /** Destroys the live sessions before the transport goes. */
     drain: fromPromise<void, void>(() => notProvided('drain')),
+    /** Waits out one delay of the reconnect policy. */
+    reconnect: reconnectMachine,
     session: sessionMachine,
+  },
+  guards: {
+    /** The connection was open before and reconnect is on: a failure now is part of an outage. */
+    canReconnect: ({ context }) => context.reconnect && context.everOpen,
+    /** The connection was open before: a new handshake must be followed by claims. */
+    wasOpen: ({ context }) => context.everOpen,
+    /** The reconnect policy gave up. */
+    gaveUp: ({ event }) => (event as { output?: ReconnectMachineOutput }).output?.gaveUp === true,
+  },
+  actions: {
+    /** An open link was lost: count the attempt, keep the URL (the same server may still have the sessions). */
+    recordLoss: assign({
+      error: lossError,
+      attempt: ({ context }) => context.attempt + 1,
+    }),
+    /** An attempt could not connect: count it, and move on to the next URL. */
+    recordFailedAttempt: assign({
+      error: lossError,
+      attempt: ({ context }) => context.attempt + 1,
+      urlIndex: ({ context }) => (context.urlIndex + 1) % context.urls.length,
+    }),
+    recordError: assign({ error: lossError }),
   },
   delays: {
     connectTimeout: ({ context }) => context.connectTimeoutMs,
@@ -77,78 +127,118 @@ export const connectionMachine = setup({
 }).createMachine({
   id: 'connection',
   context: ({ input }) => ({
-    url: input.url,
+    urls: input.urls && input.urls.length > 0 ? [...input.urls] : [input.url],
+    urlIndex: Math.max(0, input.urls?.indexOf(input.url) ?? 0),
+    reconnect: input.reconnect === true,
+    everOpen: false,
+    attempt: 0,
     connectTimeoutMs: input.connectTimeoutMs,
     closeTimeoutMs: input.closeTimeoutMs,
     serverInfo: undefined,
     error: undefined,
   }),
   initial: 'running',
+  on: {
+    'session.spawn': {
+      actions: spawnChild('session', {
+        id: ({ event }) => (event as SessionSpawnEvent).id,
+        input: ({ event }) => (event as SessionSpawnEvent).input,
+      }),
+    },
+  },
   states: {
     running: {
       invoke: {
         id: 'transport',
         src: 'transport',
-        input: ({ context }) => ({ url: context.url }),
-        onError: {
-          target: 'failed',
-          actions: assign({ error: ({ event }) => event.error }),
-        },
+        input: ({ context }) => ({ url: context.urls[context.urlIndex] as string }),
+        onError: [
+          { guard: 'canReconnect', target: 'reconnecting', actions: 'recordFailedAttempt' },
+          { target: 'failed', actions: 'recordError' },
+        ],
       },
       initial: 'connecting',
       states: {
         connecting: {
           on: {
             'transport.open': { target: 'handshaking' },
-            'transport.closed': {
-              target: '#connection.failed',
-              actions: assign({ error: ({ event }) => event.error }),
-            },
+            'transport.closed': [
+              { guard: 'canReconnect', target: '#connection.reconnecting', actions: 'recordFailedAttempt' },
+              { target: '#connection.failed', actions: 'recordError' },
+            ],
             close: { target: '#connection.closed' },
           },
           after: {
-            connectTimeout: {
-              target: '#connection.failed',
-              actions: assign({
-                error: ({ context }) =>
-                  new JanusError('TIMEOUT', `connecting timed out after ${context.connectTimeoutMs} ms`),
-              }),
-            },
+            connectTimeout: [
+              {
+                guard: 'canReconnect',
+                target: '#connection.reconnecting',
+                actions: assign({
+                  error: ({ context }) =>
+                    new JanusError('TIMEOUT', `connecting timed out after ${context.connectTimeoutMs} ms`),
+                  attempt: ({ context }) => context.attempt + 1,
+                  urlIndex: ({ context }) => (context.urlIndex + 1) % context.urls.length,
+                }),
+              },
+              {
+                target: '#connection.failed',
+                actions: assign({
+                  error: ({ context }) =>
+                    new JanusError('TIMEOUT', `connecting timed out after ${context.connectTimeoutMs} ms`),
+                }),
+              },
+            ],
           },
         },
         handshaking: {
           invoke: {
             id: 'handshake',
             src: 'handshake',
-            onDone: {
-              target: 'open',
-              actions: assign({ serverInfo: ({ event }) => event.output }),
-            },
-            onError: {
-              target: '#connection.failed',
-              actions: assign({ error: ({ event }) => event.error }),
-            },
+            onDone: [
+              {
+                guard: 'wasOpen',
+                target: 'reclaiming',
+                actions: assign({ serverInfo: ({ event }) => event.output }),
+              },
+              { target: 'open', actions: assign({ serverInfo: ({ event }) => event.output }) },
+            ],
+            onError: [
+              { guard: 'canReconnect', target: '#connection.reconnecting', actions: 'recordFailedAttempt' },
+              { target: '#connection.failed', actions: 'recordError' },
+            ],
           },
           on: {
-            'transport.closed': {
-              target: '#connection.failed',
-              actions: assign({ error: ({ event }) => event.error }),
-            },
+            'transport.closed': [
+              { guard: 'canReconnect', target: '#connection.reconnecting', actions: 'recordFailedAttempt' },
+              { target: '#connection.failed', actions: 'recordError' },
+            ],
             close: { target: '#connection.closed' },
           },
         },
-        open: {
+        reclaiming: {
+          invoke: {
+            id: 'reclaim',
+            src: 'reclaim',
+            onDone: { target: 'open' },
+            onError: { target: '#connection.reconnecting', actions: 'recordLoss' },
+          },
           on: {
-            'session.spawn': {
-              actions: spawnChild('session', {
-                id: ({ event }) => (event as SessionSpawnEvent).id,
-                input: ({ event }) => (event as SessionSpawnEvent).input,
-              }),
-            },
-            'transport.closed': {
-              target: '#connection.disconnected',
-              actions: assign({ error: ({ event }) => event.error }),
-            },
+            'transport.closed': { target: '#connection.reconnecting', actions: 'recordLoss' },
+            'link.dead': { target: '#connection.reconnecting', actions: 'recordLoss' },
+            close: { target: 'closing' },
+          },
+        },
+        open: {
+          entry: assign({ everOpen: true, attempt: 0, error: undefined }),
+          on: {
+            'transport.closed': [
+              { guard: 'canReconnect', target: '#connection.reconnecting', actions: 'recordLoss' },
+              { target: '#connection.disconnected', actions: 'recordError' },
+            ],
+            'link.dead': [
+              { guard: 'canReconnect', target: '#connection.reconnecting', actions: 'recordLoss' },
+              { target: '#connection.disconnected', actions: 'recordError' },
+            ],
             close: { target: 'closing' },
           },
         },
@@ -164,6 +254,18 @@ export const connectionMachine = setup({
             'transport.closed': { target: '#connection.closed' },
           },
         },
+      },
+    },
+    reconnecting: {
+      invoke: {
+        id: 'reconnect',
+        src: 'reconnect',
+        input: ({ context }) => ({ attempt: context.attempt, lastError: context.error }),
+        onDone: [{ guard: 'gaveUp', target: 'disconnected' }, { target: 'running' }],
+        onError: { target: 'disconnected', actions: 'recordError' },
+      },
+      on: {
+        close: { target: 'closed' },
       },
     },
     failed: { type: 'final' },

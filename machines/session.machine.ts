@@ -2,6 +2,13 @@
  * The Janus session: creating → active (keepalive loop) → destroying → destroyed, or timedOut when the
  * server's `timeout` event arrives, or lost when the server no longer knows the session.
  * Handles are spawned as children (`handle.spawn`), so they stop with their session.
+ *
+ * After a reconnection the connection sends `session.reclaim`: the session `claim`s itself on the new
+ * transport (`reclaiming`). When the server no longer knows it (458, from the claim, a keepalive or an
+ * HTTP long-poll), the session is `lost`, or, when it was started with `recreate: true`, it is
+ * `recreating`: a new session is created and its handles re-attached, and it is `active` again under
+ * its new id. A keepalive that times out reports the link as dead (`reportDeadLink`) so the connection
+ * can reconnect.
  * @module
  */
 import { assign, fromPromise, setup, spawnChild } from 'xstate';
@@ -14,6 +21,8 @@ export interface SessionMachineInput {
   keepaliveMs: number;
   /** Deadline of the create request; undefined uses the client's default. */
   timeoutMs?: number | undefined;
+  /** Re-create the session (and re-attach its handles) when the server lost it. Defaults to `false`. */
+  recreate?: boolean | undefined;
 }
 
 /** The session machine's context. Serialisable. */
@@ -22,8 +31,12 @@ export interface SessionMachineContext {
   keepaliveMs: number;
   /** Deadline of the create request. */
   timeoutMs: number | undefined;
-  /** The server's session id once created. */
+  /** The server's session id once created (the new one after a re-creation). */
   sessionId: number | undefined;
+  /** Whether a session the server lost is re-created. */
+  recreate: boolean;
+  /** The id before the last re-creation, if there was one. */
+  previousSessionId: number | undefined;
   /** Why the session ended. */
   reason: 'destroyed' | 'timeout' | 'gone' | 'create-failed' | 'cancelled' | undefined;
   /** The error that ended it, if one did. */
@@ -35,6 +48,7 @@ export type SessionMachineEvent =
   | { type: 'destroy' }
   | { type: 'janus.timeout' }
   | { type: 'session.gone'; error?: unknown }
+  | { type: 'session.reclaim' }
   | { type: 'handle.spawn'; id: string; input: HandleMachineInput };
 
 /** The event that spawns a handle child with a stable id. */
@@ -52,11 +66,20 @@ export interface CreateSessionInput {
   timeoutMs: number | undefined;
 }
 
-/** Input of the `keepalive` and `destroy` actors. */
+/** Input of the `keepalive`, `claim`, `recreate` and `destroy` actors. */
 export interface SessionRequestInput {
   /** The session the request is for. */
   sessionId: number;
 }
+
+/** Output of the `recreate` actor. */
+export interface RecreateSessionOutput {
+  /** The id of the session that replaces the lost one. */
+  sessionId: number;
+}
+
+const isSessionNotFound = (error: unknown): boolean =>
+  (error as { janusCode?: unknown } | null)?.janusCode === 458;
 
 /** The session statechart. Provide `create`, `keepalive`, `destroy` (and `handle`) before use. */
 export const sessionMachine = setup({
@@ -69,14 +92,29 @@ export const sessionMachine = setup({
     create: fromPromise<CreateSessionOutput, CreateSessionInput>(() => notProvided('create')),
     keepalive: fromPromise<void, SessionRequestInput>(() => notProvided('keepalive')),
     destroy: fromPromise<void, SessionRequestInput>(() => notProvided('destroy')),
+    /** Claims the session on the current transport (`{ janus: 'claim' }`). */
+    claim: fromPromise<void, SessionRequestInput>(() => notProvided('claim')),
+    /** Creates a replacement session and re-attaches the handles of the lost one. */
+    recreate: fromPromise<RecreateSessionOutput, SessionRequestInput>(() => notProvided('recreate')),
     handle: handleMachine,
+  },
+  actions: {
+    /** Tells the connection the link is dead (a keepalive timed out). Provided by the client. */
+    reportDeadLink: () => {},
   },
   guards: {
     keepaliveEnabled: ({ context }) => context.keepaliveMs > 0,
     /** True when no request went out for this session during the last interval. Provided by the client. */
     idle: () => true,
-    /** True when a failed keepalive says the server no longer has the session (458). */
-    sessionNotFound: ({ event }) => (event as { error?: { janusCode?: number } }).error?.janusCode === 458,
+    /** True when a failed request says the server no longer has the session (458). */
+    sessionNotFound: ({ event }) => isSessionNotFound((event as { error?: unknown }).error),
+    /** The server lost the session and the application asked for re-creation. */
+    lostAndRecreate: ({ context, event }) =>
+      context.recreate && isSessionNotFound((event as { error?: unknown }).error),
+    /** A session-gone event (HTTP long-poll 458) with re-creation asked for. */
+    recreateEnabled: ({ context }) => context.recreate,
+    /** The request timed out: on a live link the server would have answered, so the link is dead. */
+    timedOut: ({ event }) => (event as { error?: { code?: unknown } }).error?.code === 'TIMEOUT',
   },
   delays: {
     keepaliveInterval: ({ context }) => context.keepaliveMs,
@@ -87,6 +125,8 @@ export const sessionMachine = setup({
     keepaliveMs: input.keepaliveMs,
     timeoutMs: input.timeoutMs,
     sessionId: undefined,
+    recreate: input.recreate === true,
+    previousSessionId: undefined,
     reason: undefined,
     error: undefined,
   }),
@@ -133,11 +173,13 @@ export const sessionMachine = setup({
             input: ({ context }) => ({ sessionId: context.sessionId as number }),
             onDone: { target: 'waiting' },
             onError: [
+              { guard: 'lostAndRecreate', target: '#session.recreating' },
               {
                 guard: 'sessionNotFound',
                 target: '#session.lost',
                 actions: assign({ reason: 'gone', error: ({ event }) => event.error }),
               },
+              { guard: 'timedOut', target: 'waiting', actions: 'reportDeadLink' },
               { target: 'waiting' },
             ],
           },
@@ -146,15 +188,56 @@ export const sessionMachine = setup({
       on: {
         destroy: { target: 'destroying' },
         'janus.timeout': { target: 'timedOut', actions: assign({ reason: 'timeout' }) },
-        'session.gone': {
-          target: 'lost',
-          actions: assign({ reason: 'gone', error: ({ event }) => event.error }),
-        },
+        'session.gone': [
+          { guard: 'recreateEnabled', target: 'recreating' },
+          { target: 'lost', actions: assign({ reason: 'gone', error: ({ event }) => event.error }) },
+        ],
+        'session.reclaim': { target: 'reclaiming' },
         'handle.spawn': {
           actions: spawnChild('handle', {
             id: ({ event }) => (event as HandleSpawnEvent).id,
             input: ({ event }) => (event as HandleSpawnEvent).input,
           }),
+        },
+      },
+    },
+    reclaiming: {
+      invoke: {
+        id: 'claim',
+        src: 'claim',
+        input: ({ context }) => ({ sessionId: context.sessionId as number }),
+        onDone: { target: 'active' },
+        onError: [
+          { guard: 'lostAndRecreate', target: 'recreating' },
+          {
+            guard: 'sessionNotFound',
+            target: 'lost',
+            actions: assign({ reason: 'gone', error: ({ event }) => event.error }),
+          },
+          // The link failed again mid-claim: the connection reconnects and sends `session.reclaim` again.
+          { target: 'active' },
+        ],
+      },
+      on: {
+        destroy: { target: 'destroying' },
+        'janus.timeout': { target: 'timedOut', actions: assign({ reason: 'timeout' }) },
+      },
+    },
+    recreating: {
+      invoke: {
+        id: 'recreate',
+        src: 'recreate',
+        input: ({ context }) => ({ sessionId: context.sessionId as number }),
+        onDone: {
+          target: 'active',
+          actions: assign({
+            previousSessionId: ({ context }) => context.sessionId,
+            sessionId: ({ event }) => event.output.sessionId,
+          }),
+        },
+        onError: {
+          target: 'lost',
+          actions: assign({ reason: 'gone', error: ({ event }) => event.error }),
         },
       },
     },

@@ -10,7 +10,10 @@ import type { CallOptions } from './util/abort.js';
 /**
  * Connects to a Janus server, over WebSocket (`ws://`, `wss://`) or HTTP long-poll (`http://`, `https://`,
  * the API base path such as `http://127.0.0.1:8088/janus`), and resolves once the `info` handshake is done.
- * Given several URLs, tries them in order and resolves with the first that opens.
+ * Given several URLs, tries them in order and resolves with the first that opens; later, when the link
+ * is lost and the current server cannot be reached again, reconnection fails over to the next URL in the
+ * list (wrapping around). See `ConnectOptions.reconnect` for the reconnection policy and what happens to
+ * requests during an outage.
  */
 export async function connect(
   url: string | readonly string[],
@@ -19,8 +22,9 @@ export async function connect(
   const urls = typeof url === 'string' ? [url] : [...url];
   if (urls.length === 0) throw new JanusError('INVALID_ARGUMENT', 'connect() needs at least one URL');
   let lastError: unknown;
-  for (const candidate of urls) {
-    const client = new JanusClient(candidate, options);
+  for (let index = 0; index < urls.length; index += 1) {
+    // The list rotated so that this URL comes first and the others follow for failover.
+    const client = new JanusClient([...urls.slice(index), ...urls.slice(0, index)], options);
     try {
       return await client.ready({ signal: options.signal });
     } catch (error) {

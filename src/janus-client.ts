@@ -5,7 +5,7 @@
  */
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import { JanusError } from './errors.js';
-import { JanusSession } from './janus-session.js';
+import { JanusSession, type RecreatedEvent } from './janus-session.js';
 import {
   type ConnectOptions,
   DEFAULT_CLOSE_TIMEOUT_MS,
@@ -15,6 +15,7 @@ import {
 import type { PluginHandle } from './plugin-handle.js';
 import type { JanusMessage, JanusRequestBody, ServerInfo } from './protocol/messages.js';
 import { type BoundConnectionMachine, provideMachines } from './provide-machines.js';
+import { DEFAULT_RECONNECT_POLICY, type ReconnectPolicy } from './reconnect/policy.js';
 import { transportForUrl } from './transport/select-transport.js';
 import type { CallOptions } from './util/abort.js';
 import { safeLogger } from './util/logger.js';
@@ -22,20 +23,60 @@ import { TypedEmitter } from './util/typed-emitter.js';
 import { leafState, waitForSnapshot } from './util/wait-for-snapshot.js';
 import { assertState, type RequestOptions, Wire } from './wire.js';
 
-/** The connection's lifecycle state. */
+/**
+ * The connection's lifecycle state. After a loss of the link (reconnect on): `reconnecting` (waiting
+ * for the next attempt), then `connecting` → `handshaking` → `reclaiming` (claiming the sessions) →
+ * `open`. `disconnected`: the link was lost for good; `failed`: it never opened.
+ */
 export type ConnectionState =
   | 'connecting'
   | 'handshaking'
+  | 'reclaiming'
   | 'open'
+  | 'reconnecting'
   | 'closing'
   | 'closed'
   | 'failed'
   | 'disconnected';
 
+/** What `reconnecting` reports before each attempt. */
+export interface ReconnectingEvent {
+  /** The attempt about to be made, 1 for the first. */
+  attempt: number;
+  /** How long the client waits before it. */
+  delayMs: number;
+  /** Why the link was lost, or why the previous attempt failed. */
+  error: unknown;
+}
+
+/** What `reconnected` reports. */
+export interface ReconnectedEvent {
+  /** The server URL now in use (another one than before after a failover). */
+  url: string;
+  /** Attempts it took. */
+  attempts: number;
+  /** Sessions claimed back with their handles. */
+  claimed: number;
+  /** Sessions the server had lost and that were re-created. */
+  recreated: number;
+  /** Sessions the server had lost and that ended. */
+  lost: number;
+}
+
 /** Listener arguments of every event a client emits. */
 export type ClientEventMap = {
   /** The connection's lifecycle state changed. */
   state: [ConnectionState];
+  /** The link was lost (or an attempt failed) and the client will try again after `delayMs`. */
+  reconnecting: [ReconnectingEvent];
+  /** The link is back and the sessions were claimed (or re-created, or found lost). */
+  reconnected: [ReconnectedEvent];
+  /** The reconnect policy gave up: the client is `disconnected`. */
+  'reconnect-failed': [JanusError];
+  /** The server no longer knows a session; it has ended with its handles. */
+  'session-lost': [JanusSession, JanusError];
+  /** The server lost a session and a new one replaced it (`recreate: true`). */
+  'session-recreated': [JanusSession, RecreatedEvent];
 };
 
 /** Options of `createSession`. */
@@ -44,29 +85,33 @@ export interface CreateSessionOptions extends CallOptions {
   keepaliveMs?: number | false;
 }
 
-/** A connection to one Janus server. Get one with `connect()`. */
+/** A connection to a Janus server (one of several, with failover). Get one with `connect()`. */
 export class JanusClient extends TypedEmitter<ClientEventMap> {
   /** The root XState actor: the connection machine, with sessions and handles as descendants. */
   readonly actor: Actor<BoundConnectionMachine>;
-  /** The server URL. */
-  readonly url: string;
-  /** `ws` or `http`, from the URL. */
-  readonly transportKind: 'ws' | 'http';
+  /** Every server URL this client may use, in failover order. */
+  readonly urls: readonly string[];
   readonly #options: ConnectOptions;
+  #reconnectStats = { claimed: 0, recreated: 0, lost: 0 };
   readonly #wire: Wire;
   readonly #sessions = new Map<number, JanusSession>();
   readonly #liveSessions = new Set<JanusSession>();
   readonly #handles = new Map<number, PluginHandle>();
   #sessionCounter = 0;
+  #attempts = 0;
   #lastState: ConnectionState = 'connecting';
 
-  /** Starts connecting at once; `connect()` is the usual way in. */
-  constructor(url: string, options: ConnectOptions = {}) {
+  /**
+   * Starts connecting at once to `url` (the first of the list when given several; the others are used
+   * when reconnecting cannot reach the current one); `connect()` is the usual way in.
+   */
+  constructor(url: string | readonly string[], options: ConnectOptions = {}) {
     super();
-    this.url = url;
+    const urls = typeof url === 'string' ? [url] : [...url];
+    if (urls.length === 0) throw new JanusError('INVALID_ARGUMENT', 'a client needs at least one URL');
+    for (const candidate of urls) transportForUrl(candidate);
+    this.urls = urls;
     this.#options = options;
-    const factory = transportForUrl(url);
-    this.transportKind = url.startsWith('ws') ? 'ws' : 'http';
     const secrets = [options.apiSecret, options.token];
     const logger = safeLogger(options.logger, secrets);
     this.#wire = new Wire(
@@ -93,28 +138,69 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       },
     );
     const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const policy = reconnectPolicy(options.reconnect);
     const machine = provideMachines({
       wire: this.#wire,
       connectTimeoutMs,
-      openTransport: (events) =>
-        factory(
-          { url, apiSecret: options.apiSecret, token: options.token, logger, connectTimeoutMs },
+      openTransport: (target, events) =>
+        transportForUrl(target)(
+          { url: target, apiSecret: options.apiSecret, token: options.token, logger, connectTimeoutMs },
           events,
         ),
       drain: () => this.#drain(),
+      reclaim: () => this.#reclaim(),
+      recreate: (sessionId) => this.#recreate(sessionId),
+      linkDead: (error) => {
+        logger.warn('a keepalive timed out: the link is considered dead', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        queueMicrotask(() => this.actor.send({ type: 'link.dead', error }));
+      },
+      policy,
+      onSchedule: (attempt, delayMs, error) => {
+        if (delayMs === null) return;
+        logger.info('reconnecting', {
+          attempt,
+          delayMs,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        this.emit('reconnecting', { attempt, delayMs, error });
+      },
     });
     this.actor = createActor(machine, {
       id: 'connection',
-      input: { url, connectTimeoutMs, closeTimeoutMs: options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS },
+      input: {
+        url: urls[0] as string,
+        urls,
+        reconnect: policy !== undefined,
+        connectTimeoutMs,
+        closeTimeoutMs: options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS,
+      },
       ...(options.inspect ? { inspect: options.inspect } : {}),
     });
     this.actor.subscribe({ next: (snapshot) => this.#onSnapshot(snapshot), error: () => {} });
     this.actor.start();
   }
 
+  /** The server URL in use (or being tried). */
+  get url(): string {
+    const { urls, urlIndex } = this.actor.getSnapshot().context;
+    return urls[urlIndex] ?? (this.urls[0] as string);
+  }
+
+  /** `ws` or `http`, from the URL in use. */
+  get transportKind(): 'ws' | 'http' {
+    return this.url.startsWith('ws') ? 'ws' : 'http';
+  }
+
   /** The lifecycle state. */
   get state(): ConnectionState {
     return leafState(this.actor.getSnapshot().value) as ConnectionState;
+  }
+
+  /** Requests waiting for the link to come back (for diagnostics). */
+  get queuedRequests(): number {
+    return this.#wire.queued;
   }
 
   /** The `info` reply received when the connection opened. */
@@ -146,21 +232,31 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     return this;
   }
 
-  /** Asks the server to describe itself (`server_info`). */
+  /**
+   * Asks the server to describe itself (`server_info`). During an outage it waits for the link, up to
+   * `timeoutMs` (see `ConnectOptions.reconnect`).
+   */
   async info(options: CallOptions = {}): Promise<ServerInfo> {
-    assertState('info', this.state, ['open']);
+    this.#assertUsable('info');
     return (await this.#wire.request({ janus: 'info' }, options)) as unknown as ServerInfo;
   }
 
-  /** Creates a session; its keepalive runs by itself. */
+  /**
+   * Creates a session; its keepalive runs by itself. During an outage the `create` request waits for the
+   * link, up to `timeoutMs`.
+   */
   async createSession(options: CreateSessionOptions = {}): Promise<JanusSession> {
-    assertState('createSession', this.state, ['open']);
+    this.#assertUsable('createSession');
     this.#sessionCounter += 1;
     const id = `session-${this.#sessionCounter}`;
     this.actor.send({
       type: 'session.spawn',
       id,
-      input: { keepaliveMs: this.#keepaliveMs(options.keepaliveMs), timeoutMs: options.timeoutMs },
+      input: {
+        keepaliveMs: this.#keepaliveMs(options.keepaliveMs),
+        timeoutMs: options.timeoutMs,
+        recreate: this.#options.recreate === true,
+      },
     });
     const actor = this.actor.getSnapshot().children[id] as JanusSession['actor'] | undefined;
     if (!actor) throw new JanusError('INVALID_STATE', 'the connection could not spawn a session');
@@ -182,7 +278,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
    */
   request(body: JanusRequestBody, options: RequestOptions = {}): Promise<JanusMessage> {
     try {
-      assertState('request', this.state, ['open']);
+      this.#assertUsable('request');
     } catch (error) {
       return Promise.reject(error);
     }
@@ -194,6 +290,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
    * Requests still in flight reject with `CLOSED`. Safe to call more than once.
    */
   async close(): Promise<void> {
+    this.#wire.closing(new JanusError('CLOSED', 'the client was closed'));
     if (this.actor.getSnapshot().status === 'active') {
       this.actor.send({ type: 'close' });
       await waitForSnapshot(this.actor, 'close', (s) => s.status === 'done').catch(() => {});
@@ -210,11 +307,58 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     return timeoutS > 0 ? Math.max(500, Math.floor((timeoutS * 1000) / 3)) : 0;
   }
 
+  /** Open, or (once it has been open) restoring a lost link: requests are accepted and may wait. */
+  #assertUsable(what: string): void {
+    const snapshot = this.actor.getSnapshot();
+    const state = this.state;
+    if (state === 'open') return;
+    const restoring =
+      snapshot.status === 'active' && snapshot.context.everOpen && state !== 'closing' && state !== 'closed';
+    assertState(what, state, restoring ? [state] : ['open']);
+  }
+
+  async #reclaim(): Promise<void> {
+    const live = [...this.#liveSessions].filter((session) => session.state === 'active' && session.id !== 0);
+    const stats = { claimed: 0, recreated: 0, lost: 0 };
+    await Promise.all(
+      live.map(async (session) => {
+        let wasRecreated = false;
+        const onRecreated = (): void => {
+          wasRecreated = true;
+        };
+        session.once('recreated', onRecreated);
+        session.actor.send({ type: 'session.reclaim' });
+        await waitForSnapshot(session.actor, 'reclaim', settledAfterClaim).catch(() => undefined);
+        session.off('recreated', onRecreated);
+        if (session.state === 'active') {
+          if (wasRecreated) stats.recreated += 1;
+          else stats.claimed += 1;
+        } else stats.lost += 1;
+      }),
+    );
+    // HTTP: the long-polls of the old transport ended with it; start them on the new one.
+    const transport = this.#wire.transport;
+    for (const session of this.#liveSessions) {
+      if (session.state === 'active' && session.id !== 0) transport?.sessionStarted(session.id);
+    }
+    this.#reconnectStats = stats;
+  }
+
+  async #recreate(sessionId: number): Promise<number> {
+    const session = this.#sessions.get(sessionId);
+    if (!session) throw new JanusError('INVALID_STATE', `session ${sessionId} is not known`);
+    return session.recreateOnServer();
+  }
+
   #sessionHost() {
     return {
       wire: this.#wire,
       registerHandle: (handle: PluginHandle) => this.#handles.set(handle.id, handle),
-      unregisterHandle: (handleId: number) => this.#handles.delete(handleId),
+      unregisterHandle: (handleId: number) => {
+        this.#handles.delete(this.#wire.resolveId('handle', handleId));
+        this.#handles.delete(handleId);
+        this.#wire.forgetAlias('handle', handleId);
+      },
       sessionStarted: (session: JanusSession) => {
         this.#sessions.set(session.id, session);
         this.#wire.transport?.sessionStarted(session.id);
@@ -224,7 +368,32 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         this.#sessions.delete(id);
         this.#liveSessions.delete(session);
         this.#wire.transport?.sessionEnded(id);
+        if (session.state === 'lost' || session.state === 'timedOut') {
+          // Requests still waiting for this session (e.g. queued during an outage) would only get 458.
+          this.#wire.table.rejectAll(
+            new JanusError('INVALID_STATE', `session ${id} ended (${session.state})`),
+            id,
+          );
+        }
         this.#wire.forgetSession(id);
+        if (session.state === 'lost') {
+          const error = session.actor.getSnapshot().context.error;
+          this.emit('session-lost', session, toJanusError(error, 'the server no longer knows the session'));
+        }
+      },
+      sessionReplaced: (session: JanusSession, oldId: number, newId: number) => {
+        this.#sessions.delete(oldId);
+        this.#sessions.set(newId, session);
+        this.#wire.transport?.sessionEnded(oldId);
+        this.#wire.forgetSession(oldId);
+        this.#wire.alias('session', oldId, newId);
+        this.#wire.transport?.sessionStarted(newId);
+        session.once('recreated', (event) => this.emit('session-recreated', session, event));
+      },
+      handleReplaced: (handle: PluginHandle, oldId: number, newId: number) => {
+        this.#handles.delete(oldId);
+        this.#handles.set(newId, handle);
+        this.#wire.alias('handle', handle.id, newId);
       },
     };
   }
@@ -236,9 +405,21 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
 
   #onSnapshot(snapshot: SnapshotFrom<BoundConnectionMachine>): void {
     const state = leafState(snapshot.value) as ConnectionState;
-    if (state !== this.#lastState) {
+    const previous = this.#lastState;
+    if (state !== previous) {
       this.#lastState = state;
+      if (state === 'open') this.#wire.release();
       this.emit('state', state);
+      if (state === 'open' && previous === 'reclaiming') {
+        const stats = this.#reconnectStats;
+        this.#reconnectStats = { claimed: 0, recreated: 0, lost: 0 };
+        this.#options.logger?.info?.('reconnected', { url: this.url, ...stats });
+        this.emit('reconnected', { url: this.url, attempts: this.#attempts, ...stats });
+      }
+      if (state === 'reconnecting') this.#attempts = snapshot.context.attempt;
+      if (state === 'disconnected' && previous === 'reconnecting') {
+        this.emit('reconnect-failed', toJanusError(snapshot.context.error, 'the reconnect policy gave up'));
+      }
     }
     if (snapshot.status === 'done') {
       this.#wire.shutDown(
@@ -252,6 +433,17 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       this.#handles.clear();
     }
   }
+}
+
+/** Settled after `session.reclaim`: active again (claimed or re-created) or ended. */
+function settledAfterClaim(snapshot: { matches(state: 'reclaiming' | 'recreating'): boolean }): boolean {
+  return !snapshot.matches('reclaiming') && !snapshot.matches('recreating');
+}
+
+function reconnectPolicy(option: ReconnectPolicy | boolean | undefined): ReconnectPolicy | undefined {
+  if (option === false) return undefined;
+  if (option === undefined || option === true) return DEFAULT_RECONNECT_POLICY;
+  return option;
 }
 
 function toJanusError(error: unknown, fallback: string): JanusError {

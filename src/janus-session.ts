@@ -12,10 +12,15 @@ import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
 import { assertState, type Wire } from './wire.js';
 
-/** The session's lifecycle state; `closed` means the connection closed under it. */
+/**
+ * The session's lifecycle state; `closed` means the connection closed under it. `reclaiming` and
+ * `recreating` happen after a reconnection (see `ConnectOptions.reconnect` and `recreate`).
+ */
 export type SessionState =
   | 'creating'
   | 'active'
+  | 'reclaiming'
+  | 'recreating'
   | 'destroying'
   | 'destroyed'
   | 'timedOut'
@@ -23,10 +28,44 @@ export type SessionState =
   | 'failed'
   | 'closed';
 
+/** One handle re-attached after its session was re-created. */
+export interface RecreatedHandle {
+  /** The handle object (it keeps working; requests go to the new id). */
+  handle: PluginHandle;
+  /** The server id it had. */
+  oldId: number;
+  /** The server id it has now. */
+  newId: number;
+}
+
+/** What `recreated` reports: the server lost the session and a new one replaced it. */
+export interface RecreatedEvent {
+  /** The id the server lost. */
+  oldSessionId: number;
+  /** The id of the new session (now `session.id`). */
+  sessionId: number;
+  /**
+   * The handles re-attached (same plugin and opaque id). Their plugin state is gone: renegotiate their
+   * PeerConnections, rejoin rooms.
+   */
+  handles: RecreatedHandle[];
+  /** Handles that could not be re-attached; they have ended (`detached`). */
+  failed: PluginHandle[];
+}
+
 /** Listener arguments of every event a session emits. */
 export type SessionEventMap = {
   /** The server timed the session out (no request within its `session_timeout`). */
   timeout: [];
+  /** The session was claimed on a new transport after a reconnection: its handles kept their ids. */
+  reclaimed: [];
+  /**
+   * The server no longer knows the session (it restarted, or the reclaim timeout ran out): the session
+   * has ended, with its handles. Not emitted when `recreate` is on and the re-creation succeeded.
+   */
+  lost: [JanusError];
+  /** The server lost the session and a new one replaced it (`recreate: true`). */
+  recreated: [RecreatedEvent];
   /** The session's lifecycle state changed. */
   state: [SessionState];
 };
@@ -60,6 +99,10 @@ export interface SessionHost {
   sessionStarted(session: JanusSession): void;
   /** The session is gone. */
   sessionEnded(session: JanusSession): void;
+  /** The server lost the session and `newId` replaces `oldId`. */
+  sessionReplaced(session: JanusSession, oldId: number, newId: number): void;
+  /** A re-attached handle now has the server id `newId` instead of `oldId`. */
+  handleReplaced(handle: PluginHandle, oldId: number, newId: number): void;
 }
 
 /** A session on the Janus server. Create with `JanusClient.createSession()`. */
@@ -72,6 +115,7 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   #closed = false;
   #started = false;
   #lastState: SessionState = 'creating';
+  #recreated: RecreatedEvent | undefined;
 
   /** Created by `JanusClient.createSession`; not meant to be constructed by applications. */
   constructor(host: SessionHost, actor: ActorRefFrom<SessionMachine>) {
@@ -159,20 +203,69 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
     return handle;
   }
 
-  /** Destroys the session on the server; resolves when done (a second call resolves too). */
+  /**
+   * Destroys the session on the server; resolves when done (a second call resolves too). While the
+   * session is being re-created after a reconnection, waits for that first.
+   */
   async destroy(options: CallOptions = {}): Promise<void> {
+    if (this.state === 'recreating') {
+      await waitForSnapshot(this.actor, 'recreate session', (s) => !s.matches('recreating'), options);
+    }
     const state = this.state;
-    if (state !== 'active' && state !== 'destroying') return;
+    if (state !== 'active' && state !== 'destroying' && state !== 'reclaiming') return;
     this.actor.send({ type: 'destroy' });
     await waitForSnapshot(this.actor, 'destroy session', (s) => s.status === 'done', options);
   }
 
-  /** Routes a session-level message (the server's `timeout`). */
+  /**
+   * Routes a session-level message: the server's `timeout`, or an `error` 458 from an HTTP long-poll
+   * (the server no longer knows the session).
+   */
   receive(message: JanusMessage): void {
     if (message.janus === 'timeout') {
       this.actor.send({ type: 'janus.timeout' });
       this.emit('timeout');
+    } else if (message.janus === 'error' && message.error?.code === 458) {
+      this.actor.send({ type: 'session.gone', error: JanusError.fromServer(message.error) });
     }
+  }
+
+  /**
+   * Creates a session to replace the one the server lost and re-attaches every attached handle (same
+   * plugin, same opaque id); resolves with the new id. Called by the client for the session machine's
+   * `recreate` actor; the `recreated` event follows once the session is active again.
+   */
+  async recreateOnServer(): Promise<number> {
+    const wire = this.#host.wire;
+    const oldSessionId = this.id;
+    const reply = await wire.request({ janus: 'create' }, { urgent: true });
+    const sessionId = reply.data?.id;
+    if (typeof sessionId !== 'number') throw new JanusError('PROTOCOL', 'the reply carries no numeric id');
+    this.#host.sessionReplaced(this, oldSessionId, sessionId);
+    const event: RecreatedEvent = { oldSessionId, sessionId, handles: [], failed: [] };
+    for (const handle of [...this.#handles]) {
+      if (handle.state !== 'attached') continue;
+      const oldId = wire.resolveId('handle', handle.id);
+      try {
+        const request: Record<string, unknown> & { janus: string } = {
+          janus: 'attach',
+          session_id: sessionId,
+          plugin: handle.plugin,
+        };
+        const opaqueId = handle.actor.getSnapshot().context.opaqueId;
+        if (opaqueId !== undefined) request.opaque_id = opaqueId;
+        const attached = await wire.request(request, { urgent: true });
+        const newId = attached.data?.id;
+        if (typeof newId !== 'number') throw new JanusError('PROTOCOL', 'the reply carries no numeric id');
+        this.#host.handleReplaced(handle, oldId, newId);
+        event.handles.push({ handle, oldId, newId });
+      } catch {
+        event.failed.push(handle);
+        handle.sessionEnded('could not be re-attached after the session was re-created');
+      }
+    }
+    this.#recreated = event;
+    return sessionId;
   }
 
   /** The connection closed under the session: end it and its handles. */
@@ -203,9 +296,28 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
       this.#host.sessionStarted(this);
     }
     const state = this.state;
-    if (state !== this.#lastState) {
+    const previous = this.#lastState;
+    if (state !== previous) {
       this.#lastState = state;
       this.emit('state', state);
+      if (state === 'active' && previous === 'reclaiming') this.emit('reclaimed');
+      if (state === 'active' && previous === 'recreating' && this.#recreated) {
+        const event = this.#recreated;
+        this.#recreated = undefined;
+        this.emit('recreated', event);
+      }
+      if (state === 'lost') {
+        const error = snapshot.context.error;
+        this.emit(
+          'lost',
+          error instanceof JanusError
+            ? error
+            : new JanusError('SESSION_NOT_FOUND', 'the server no longer knows the session', {
+                janusCode: 458,
+                cause: error,
+              }),
+        );
+      }
     }
     if (snapshot.status === 'done') this.#end(state);
   }

@@ -3,6 +3,7 @@
  * @module
  */
 import type { InspectionEvent, Observer } from 'xstate';
+import type { ReconnectPolicy } from './reconnect/policy.js';
 import type { JanusLogger } from './util/logger.js';
 
 /** Default for {@link ConnectOptions.requestTimeoutMs}. */
@@ -41,4 +42,35 @@ export interface ConnectOptions {
   inspect?: InspectOption;
   /** Where diagnostics go; secrets are removed first. Defaults to nowhere. */
   logger?: JanusLogger;
+  /**
+   * What to do when the link to the server is lost after the connection opened (a socket closed, an HTTP
+   * request or long-poll failed to reach the server, or a keepalive timed out):
+   * - a {@link ReconnectPolicy} (`{ nextDelayMs({ attempt, elapsedMs, lastError }) => number | null }`):
+   *   the connection goes `reconnecting`, waits the delay the policy returns, opens a new transport (on
+   *   the next URL given to `connect()` when the current one cannot be reached), redoes the `info`
+   *   handshake, `claim`s every live session on the new transport so its handles keep their ids and events,
+   *   and is `open` again; `null` gives up (the connection ends `disconnected`);
+   * - `true` or absent: the default policy, `exponentialBackoff()`: first attempt at once, then 250 ms
+   *   doubling up to 5 s, minus up to 30 % jitter, giving up after 60 s of outage;
+   * - `false`: no reconnection, the connection ends `disconnected`.
+   *
+   * Requests during an outage: requests in flight when the link goes reject with `DISCONNECTED` (they may
+   * or may not have reached the server); requests made during the outage wait in a queue, each under its
+   * own `timeoutMs` (rejecting with `TIMEOUT` when it runs out) and go out once the sessions are claimed;
+   * when reconnect is off or the policy gives up they reject with `DISCONNECTED`. Nothing waits forever.
+   *
+   * Sessions keep their server-side state only if the server has `reclaim_session_timeout` > 0 (over
+   * WebSocket) and did not restart; otherwise the claim fails with 458 and the session is lost (see
+   * {@link ConnectOptions.recreate}).
+   */
+  reconnect?: ReconnectPolicy | boolean;
+  /**
+   * When the server no longer knows a session (the claim after a reconnection, a keepalive or a long-poll
+   * answers 458), create a new session and re-attach its handles (same plugin, same opaque id) instead of
+   * ending it. The `JanusSession` and `PluginHandle` objects keep working (requests are routed to the new
+   * ids); the session emits `recreated` with the old → new ids, and the application must renegotiate any
+   * PeerConnection and rejoin any room on those handles: the plugin state is gone. Defaults to `false`
+   * (the session ends `lost`, and emits `lost`).
+   */
+  recreate?: boolean;
 }

@@ -6,9 +6,12 @@
 import { fromCallback, fromPromise } from 'xstate';
 import { connectionMachine, type TransportActorEvent } from '../machines/connection.machine.js';
 import { handleMachine } from '../machines/handle.machine.js';
+import { reconnectMachine } from '../machines/reconnect.machine.js';
 import { sessionMachine } from '../machines/session.machine.js';
 import { JanusError } from './errors.js';
+import { boundJsepMachine } from './media/jsep-bindings.js';
 import type { ServerInfo } from './protocol/messages.js';
+import type { ReconnectPolicy } from './reconnect/policy.js';
 import type { Transport, TransportEvents } from './transport/transport.js';
 import type { Wire } from './wire.js';
 
@@ -16,12 +19,22 @@ import type { Wire } from './wire.js';
 export interface MachineBindings {
   /** The wire requests go on. */
   wire: Wire;
-  /** Opens the transport bound to `events`. */
-  openTransport(events: TransportEvents): Transport;
+  /** Opens a transport to `url` bound to `events`. */
+  openTransport(url: string, events: TransportEvents): Transport;
   /** The `info` handshake deadline. */
   connectTimeoutMs: number;
   /** Destroys every live session (graceful close). */
   drain(): Promise<void>;
+  /** Claims every live session on the new transport; resolves when each is active again or lost. */
+  reclaim(): Promise<void>;
+  /** Re-creates the session the server lost and re-attaches its handles; resolves with the new id. */
+  recreate(sessionId: number): Promise<number>;
+  /** A session's keepalive timed out: the link is dead. */
+  linkDead(error: unknown): void;
+  /** The reconnect policy (when reconnect is on). */
+  policy: ReconnectPolicy | undefined;
+  /** Told about each scheduled reconnection attempt. */
+  onSchedule(attempt: number, delayMs: number | null, lastError: unknown): void;
 }
 
 /** The connection machine with every I/O actor bound to `bindings`. */
@@ -40,6 +53,7 @@ export function provideMachines(bindings: MachineBindings) {
         const reply = await wire.request(request, { timeoutMs: input.timeoutMs, signal });
         return { handleId: idOf(reply.data) };
       }),
+      jsep: boundJsepMachine,
       detach: fromPromise(async ({ input, signal }) => {
         await wire.request(
           { janus: 'detach', session_id: input.sessionId, handle_id: input.handleId },
@@ -61,7 +75,14 @@ export function provideMachines(bindings: MachineBindings) {
       destroy: fromPromise(async ({ input, signal }) => {
         await wire.request({ janus: 'destroy', session_id: input.sessionId }, { signal });
       }),
+      claim: fromPromise(async ({ input, signal }) => {
+        await wire.request({ janus: 'claim', session_id: input.sessionId }, { signal, urgent: true });
+      }),
+      recreate: fromPromise(async ({ input }) => ({ sessionId: await bindings.recreate(input.sessionId) })),
       handle,
+    },
+    actions: {
+      reportDeadLink: ({ event }) => bindings.linkDead((event as { error?: unknown }).error),
     },
     guards: {
       idle: ({ context }) =>
@@ -69,34 +90,62 @@ export function provideMachines(bindings: MachineBindings) {
     },
   });
 
+  let outageStartedAt = 0;
+  const reconnect = reconnectMachine.provide({
+    actors: {
+      schedule: fromPromise(async ({ input }) => {
+        const now = Date.now();
+        if (input.attempt <= 1) outageStartedAt = now;
+        const delayMs =
+          bindings.policy?.nextDelayMs({
+            attempt: input.attempt,
+            elapsedMs: now - outageStartedAt,
+            lastError: input.lastError,
+          }) ?? null;
+        bindings.onSchedule(input.attempt, delayMs, input.lastError);
+        return delayMs;
+      }),
+    },
+  });
+
   return connectionMachine.provide({
     actors: {
-      transport: fromCallback<{ type: 'noop' }, { url: string }>(({ sendBack }) => {
+      transport: fromCallback<{ type: 'noop' }, { url: string }>(({ sendBack, input }) => {
         let stopped = false;
-        const transport = bindings.openTransport({
+        const transport: Transport = bindings.openTransport(input.url, {
           onOpen: () => {
             if (!stopped) sendBack({ type: 'transport.open' } satisfies TransportActorEvent);
           },
-          onMessage: (message) => wire.dispatch(message),
+          onMessage: (message) => {
+            if (!stopped) wire.dispatch(message);
+          },
           onSendError: (transaction, error) => wire.table.reject(transaction, error),
           onClose: (error) => {
-            wire.shutDown(
+            if (stopped) return;
+            wire.linkLost(
+              transport,
               error instanceof JanusError ? error : new JanusError('DISCONNECTED', 'the transport closed'),
             );
-            if (!stopped) sendBack({ type: 'transport.closed', error } satisfies TransportActorEvent);
+            sendBack({ type: 'transport.closed', error } satisfies TransportActorEvent);
           },
         });
         wire.bind(transport);
         return () => {
           stopped = true;
+          wire.linkLost(transport, new JanusError('DISCONNECTED', 'the transport was replaced'));
           transport.close();
         };
       }),
       handshake: fromPromise(async ({ signal }) => {
-        const reply = await wire.request({ janus: 'info' }, { timeoutMs: bindings.connectTimeoutMs, signal });
+        const reply = await wire.request(
+          { janus: 'info' },
+          { timeoutMs: bindings.connectTimeoutMs, signal, urgent: true },
+        );
         return reply as unknown as ServerInfo;
       }),
+      reclaim: fromPromise(() => bindings.reclaim()),
       drain: fromPromise(() => bindings.drain()),
+      reconnect,
       session,
     },
   });

@@ -101,6 +101,18 @@ export class TransactionTable {
     this.#drop(transaction, error);
   }
 
+  /** Whether `transaction` is still waiting for its reply. */
+  has(transaction: string): boolean {
+    return this.#pending.has(transaction);
+  }
+
+  /** Rejects the requests in flight whose transaction passes `which`. */
+  rejectWhere(error: unknown, which: (transaction: string) => boolean): void {
+    for (const transaction of [...this.#pending.keys()]) {
+      if (which(transaction)) this.#drop(transaction, error);
+    }
+  }
+
   /** Rejects every request in flight (the transport is gone), or only those of one session. */
   rejectAll(error: unknown, sessionId?: number): void {
     for (const [transaction, entry] of this.#pending) {

@@ -21,6 +21,27 @@ export const HTTP_POLL_FIRST_BACKOFF_MS = 100;
 export const HTTP_POLL_MAX_BACKOFF_MS = 5000;
 /** Janus holds a long-poll ~30 s; a poll that takes much longer than this is considered dead. */
 const POLL_STALL_MS = 65_000;
+/**
+ * Socket errors that mean the server cannot be reached (or went away mid-request). HTTP has no
+ * persistent connection, so a POST or poll failing with one of these counts as the loss of the link:
+ * the transport closes with the error and the client reconnects (when reconnect is on).
+ */
+const LINK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** True when `error` is a socket error that means the link to the server is gone. */
+export function isLinkError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && LINK_ERROR_CODES.has(code);
+}
 
 /** Creates the HTTP transport; it is open at once (the first request proves the server is there). */
 export function createHttpTransport(options: TransportOptions, events: TransportEvents): Transport {
@@ -85,6 +106,23 @@ export class HttpTransport implements Transport {
     this.#events.onClose(undefined);
   }
 
+  /** The server cannot be reached: end every poll and request and report the loss once. */
+  #lose(cause: unknown): void {
+    if (this.#closed) return;
+    const error = new JanusError(
+      'DISCONNECTED',
+      `the HTTP link to Janus was lost: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+    this.#closed = true;
+    for (const controller of this.#polls.values()) controller.abort();
+    this.#polls.clear();
+    for (const controller of this.#requests) controller.abort();
+    this.#requests.clear();
+    this.#agent.destroy();
+    this.#events.onClose(error);
+  }
+
   async #post(path: string, body: Record<string, unknown>, transaction: string): Promise<void> {
     const controller = new AbortController();
     this.#requests.add(controller);
@@ -98,6 +136,10 @@ export class HttpTransport implements Transport {
       for (const message of messages) this.#events.onMessage(message);
     } catch (error) {
       if (this.#closed) return;
+      if (isLinkError(error)) {
+        this.#lose(error);
+        return;
+      }
       this.#events.onSendError(transaction, toTransportError(error));
     } finally {
       this.#requests.delete(controller);
@@ -117,7 +159,11 @@ export class HttpTransport implements Transport {
         failures = 0;
         if (this.#deliverPolled(sessionId, parseServerFrame(text, this.#options.logger))) return;
       } catch (error) {
-        if (signal.aborted) return;
+        if (signal.aborted || this.#closed) return;
+        if (isLinkError(error)) {
+          this.#lose(error);
+          return;
+        }
         failures += 1;
         const delayMs = Math.min(HTTP_POLL_FIRST_BACKOFF_MS * 2 ** (failures - 1), HTTP_POLL_MAX_BACKOFF_MS);
         this.#options.logger.debug('long-poll failed, retrying', {
@@ -167,7 +213,9 @@ export class HttpTransport implements Transport {
       if (message.janus === 'keepalive') continue;
       if (message.janus === 'error' && message.transaction === undefined) {
         if (message.error?.code === 458) {
+          // The server no longer knows the session (it restarted, or timed it out): tell the session.
           this.#polls.delete(sessionId);
+          this.#events.onMessage({ ...message, session_id: sessionId });
           return true;
         }
         continue;
