@@ -4,7 +4,8 @@
  * plain transactions. The machine tracks what the server says about the handle's life.
  * @module
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, setup, spawnChild, stopChild } from 'xstate';
+import { jsepMachine } from './jsep.machine.js';
 import { notProvided } from './not-provided.js';
 
 /** What the handle machine is started with. */
@@ -43,7 +44,9 @@ export type HandleMachineEvent =
   | { type: 'janus.webrtcup' }
   | { type: 'janus.hangup'; reason?: string }
   | { type: 'janus.ice-failed' }
-  | { type: 'janus.detached' };
+  | { type: 'janus.detached' }
+  | { type: 'jsep.start'; peerKey: string }
+  | { type: 'jsep.stop' };
 
 /** Output of the `attach` actor. */
 export interface AttachOutput {
@@ -81,6 +84,7 @@ export const handleMachine = setup({
   actors: {
     attach: fromPromise<AttachOutput, AttachInput>(() => notProvided('attach')),
     detach: fromPromise<void, DetachInput>(() => notProvided('detach')),
+    jsep: jsepMachine,
   },
 }).createMachine({
   id: 'handle',
@@ -134,6 +138,17 @@ export const handleMachine = setup({
       },
       on: {
         detach: { target: 'detaching' },
+        // A peer connection for this handle: its JSEP negotiation runs as the child `jsep`.
+        'jsep.start': {
+          actions: spawnChild('jsep', {
+            id: 'jsep',
+            input: ({ context, event }) => ({
+              handleId: context.handleId as number,
+              peerKey: (event as Extract<HandleMachineEvent, { type: 'jsep.start' }>).peerKey,
+            }),
+          }),
+        },
+        'jsep.stop': { actions: stopChild('jsep') },
         'janus.detached': {
           target: 'detached',
           actions: assign({ reason: 'detached-by-server' }),

@@ -18,6 +18,21 @@ export {
   type SessionEventMap,
   type SessionState,
 } from './janus-session.js';
+export type { NegotiationOptions } from './media/handle-media.js';
+export type {
+  IceServer,
+  JanusPeer,
+  KindStats,
+  MediaRequest,
+  PeerOptions,
+  PeerStats,
+} from './media/janus-peer.js';
+export {
+  type FileSourceOptions,
+  type GeneratedSourceOptions,
+  MediaSource,
+  type MediaSourceSpec,
+} from './media/media-source.js';
 export {
   type ConnectOptions,
   DEFAULT_CLOSE_TIMEOUT_MS,
@@ -35,6 +50,13 @@ export {
   type SlowLinkEvent,
   toPluginReply,
 } from './plugin-handle.js';
+export {
+  EchoTest,
+  type EchoTestEventMap,
+  EchoTestHandle,
+  type EchoTestStartOptions,
+} from './plugins/echotest/echotest.js';
+export type * from './plugins/echotest/types.js';
 export type {
   HandleCoreEventName,
   JanusMessage,

@@ -5,7 +5,10 @@
  */
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import type { HandleMachine } from '../machines/handle.machine.js';
+import type { JsepMachine } from '../machines/jsep.machine.js';
 import { JanusError } from './errors.js';
+import { HandleMedia, type NegotiationOptions } from './media/handle-media.js';
+import type { JanusPeer } from './media/janus-peer.js';
 import type { JanusMessage, Jsep, PluginReply, TrickleCandidate, TrickleInput } from './protocol/messages.js';
 import type { CallOptions } from './util/abort.js';
 import { TypedEmitter } from './util/typed-emitter.js';
@@ -106,6 +109,8 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   /** The plugin package name, e.g. `janus.plugin.echotest`. */
   readonly plugin: string;
   readonly #host: HandleHost;
+  #media: HandleMedia | undefined;
+  #jsepWaiters: ((jsep: Jsep) => void)[] = [];
   #ended: string | undefined;
   #lastState: HandleState;
 
@@ -200,6 +205,74 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
     this.#end('detached');
   }
 
+  /**
+   * Offers media to the plugin: creates the werift peer on first use (sending from `source`, by default a
+   * generated tone and pattern, for every kind set to `true`), sends `body` with the offer, applies the
+   * answer from the reply (or from the next event carrying a JSEP), and trickles candidates both ways.
+   * Calling it again renegotiates (add or remove kinds; `iceRestart: true` restarts ICE).
+   */
+  async offer(body: Record<string, unknown>, options: NegotiationOptions = {}): Promise<PluginReply> {
+    assertState('offer', this.state, ['attached']);
+    return this.#mediaController().offer(body, options);
+  }
+
+  /** Answers an offer Janus made (subscribers, streaming, textroom, an incoming call) and sends `body` with it. */
+  async answer(
+    offer: Jsep,
+    body: Record<string, unknown>,
+    options: NegotiationOptions = {},
+  ): Promise<PluginReply> {
+    assertState('answer', this.state, ['attached']);
+    return this.#mediaController().answer(offer, body, options);
+  }
+
+  /** Restarts ICE: a new offer with fresh credentials, sent with `body`. */
+  restartIce(body: Record<string, unknown>, options: NegotiationOptions = {}): Promise<PluginReply> {
+    return this.offer(body, { ...options, iceRestart: true });
+  }
+
+  /** The werift peer connection, once an offer or answer created it. */
+  get peer(): JanusPeer | undefined {
+    return this.#media?.peer;
+  }
+
+  /** The JSEP negotiation actor (a child of the handle actor), while a peer exists. */
+  get jsepActor(): ActorRefFrom<JsepMachine> | undefined {
+    return this.actor.getSnapshot().children.jsep as ActorRefFrom<JsepMachine> | undefined;
+  }
+
+  /** Closes the local peer connection (without telling Janus; use `hangup` for that). */
+  async closePeer(): Promise<void> {
+    await this.#media?.close();
+  }
+
+  #mediaController(): HandleMedia {
+    this.#media ??= new HandleMedia({
+      actor: this.actor,
+      jsepActor: () => this.jsepActor,
+      message: (body, options) => this.message(body, options),
+      trickle: (candidate) => this.trickle(candidate),
+      nextJsep: (options) => this.#nextJsep(options),
+      reportError: (message, error) => this.#host.wire.logErrorInListener(error, message),
+    });
+    return this.#media;
+  }
+
+  #nextJsep(options: CallOptions): Promise<Jsep> {
+    return new Promise<Jsep>((resolve, reject) => {
+      const timeoutMs = options.timeoutMs ?? 10_000;
+      const timer = setTimeout(() => {
+        this.#jsepWaiters = this.#jsepWaiters.filter((waiter) => waiter !== settle);
+        reject(new JanusError('TIMEOUT', `no JSEP from the plugin within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const settle = (jsep: Jsep): void => {
+        clearTimeout(timer);
+        resolve(jsep);
+      };
+      this.#jsepWaiters.push(settle);
+    });
+  }
+
   /** Routes one message from the server; called by the session. */
   receive(message: JanusMessage): void {
     switch (message.janus) {
@@ -209,7 +282,11 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
           plugin: message.plugindata?.plugin ?? this.plugin,
           raw: message,
         };
-        if (message.jsep) event.jsep = message.jsep;
+        if (message.jsep) {
+          event.jsep = message.jsep;
+          const waiter = this.#jsepWaiters.shift();
+          waiter?.(message.jsep);
+        }
         this.onPluginEvent(event);
         return;
       }
@@ -235,6 +312,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
         return;
       case 'hangup':
         this.actor.send({ type: 'janus.hangup' });
+        void this.#media?.close();
         this.emitEvent('hangup', { reason: String(message.reason ?? ''), raw: message });
         return;
       case 'ice-failed':
@@ -243,7 +321,10 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
         return;
       case 'trickle': {
         const candidate = message.candidate as TrickleCandidate | { completed: true } | undefined;
-        if (candidate) this.emitEvent('trickle', { candidate, raw: message });
+        if (candidate) {
+          this.#media?.remoteCandidate('completed' in candidate ? null : candidate);
+          this.emitEvent('trickle', { candidate, raw: message });
+        }
         return;
       }
       case 'detached': {
@@ -281,6 +362,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   #end(reason: string, raw?: JanusMessage): void {
     if (this.#ended !== undefined) return;
     this.#ended = reason;
+    void this.#media?.close();
     this.notifyState();
     this.emitEvent('detached', raw ? { reason, raw } : { reason });
     this.#host.handleEnded(this);

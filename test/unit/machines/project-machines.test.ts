@@ -53,6 +53,8 @@ describeMachinePaths('handle', handleMachine, {
     { type: 'janus.hangup' },
     { type: 'janus.ice-failed' },
     { type: 'janus.detached' },
+    { type: 'jsep.start', peerKey: 'peer-1' },
+    { type: 'jsep.stop' },
     doneEvent('attach', { handleId: 7 }),
     errorEvent('attach', new Error('attach failed')),
     doneEvent('detach'),
