@@ -4,4 +4,6 @@
  * @module
  */
 export * from './handle-helpers.js';
+export * from './textroom/index.js';
+export * from './videocall/index.js';
 export * from './videoroom/index.js';

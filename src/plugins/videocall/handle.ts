@@ -1,0 +1,184 @@
+/**
+ * The typed VideoCall handle: register a username, call another one, accept, renegotiate, hang up, with
+ * typed events for each step of a call.
+ * @module
+ */
+import type { PluginDescriptor } from '../../janus-session.js';
+import type { HandleEventMap, PluginEvent } from '../../plugin-handle.js';
+import { PluginHandle } from '../../plugin-handle.js';
+import type { Jsep } from '../../protocol/messages.js';
+import type { CallOptions } from '../../util/abort.js';
+import { type PluginRequestOptions, sendPluginRequest, typedEvent } from '../handle-helpers.js';
+import type {
+  VideoCallAcceptedEvent,
+  VideoCallAcceptRequest,
+  VideoCallCallingEvent,
+  VideoCallCallRequest,
+  VideoCallErrorEvent,
+  VideoCallHangupEvent,
+  VideoCallHangupRequest,
+  VideoCallIncomingCallEvent,
+  VideoCallListEvent,
+  VideoCallListRequest,
+  VideoCallRegisteredEvent,
+  VideoCallRegisterRequest,
+  VideoCallSetEvent,
+  VideoCallSetRequest,
+  VideoCallSimulcastEvent,
+  VideoCallSlowLinkEvent,
+  VideoCallUpdateEvent,
+} from './types.js';
+
+/**
+ * Listener arguments of every event a {@link VideoCallHandle} emits. The plugin's `hangup` result is
+ * `call-hangup`, because `hangup` is the core event of every handle (the PeerConnection closed).
+ */
+export type VideoCallEventMap = HandleEventMap & {
+  /** An unsolicited `registered`. */
+  registered: [PluginEvent<VideoCallRegisteredEvent>];
+  /** An unsolicited `calling`. */
+  calling: [PluginEvent<VideoCallCallingEvent>];
+  /** Somebody calls us: `result.username` is the caller, `jsep` its offer (kept for `accept`). */
+  incomingcall: [PluginEvent<VideoCallIncomingCallEvent>];
+  /** The callee accepted our call: `jsep` is its answer. */
+  accepted: [PluginEvent<VideoCallAcceptedEvent>];
+  /** The peer renegotiated: `jsep` is its new offer or answer. */
+  update: [PluginEvent<VideoCallUpdateEvent>];
+  /** An unsolicited `set`. */
+  set: [PluginEvent<VideoCallSetEvent>];
+  /** The call ended (`result.username` hung up, `result.reason` says why). */
+  'call-hangup': [PluginEvent<VideoCallHangupEvent>];
+  /** The simulcast substream or temporal layer we receive changed. */
+  simulcast: [PluginEvent<VideoCallSimulcastEvent>];
+  /** The plugin sees many NACKs on this handle. */
+  'slow-link': [PluginEvent<VideoCallSlowLinkEvent>];
+  /** An error the plugin sent outside the reply to a request. */
+  'plugin-error': [PluginEvent<VideoCallErrorEvent>];
+};
+
+/** Names of the VideoCall-specific events. */
+export type VideoCallEventName = Exclude<keyof VideoCallEventMap, keyof HandleEventMap>;
+
+/** Names the typed event a VideoCall `plugindata.data` object is, or `undefined` (e.g. a `list` result). */
+export function classifyVideoCallEvent(data: Record<string, unknown>): VideoCallEventName | undefined {
+  if ('error_code' in data) return 'plugin-error';
+  const result = data.result as { event?: unknown } | undefined;
+  switch (result?.event) {
+    case 'registered':
+    case 'calling':
+    case 'incomingcall':
+    case 'accepted':
+    case 'update':
+    case 'set':
+    case 'simulcast':
+      return result.event;
+    case 'hangup':
+      return 'call-hangup';
+    case 'slow_link':
+      return 'slow-link';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A handle on the VideoCall plugin. Attach with `session.attach(VideoCall)`.
+ *
+ * Every request is answered asynchronously by the plugin; each method resolves with that typed answer
+ * and rejects a plugin error as a `PLUGIN_ERROR` JanusError whose `janusCode` is one of `VideoCallErrorCode`.
+ */
+export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
+  #incomingOffer: Jsep | undefined;
+  #peerUsername: string | undefined;
+
+  /** The offer of the incoming call not accepted yet, if any (from `incomingcall`). */
+  get incomingOffer(): Jsep | undefined {
+    return this.#incomingOffer;
+  }
+
+  /** The username of the other side of the current or incoming call, if any. */
+  get peerUsername(): string | undefined {
+    return this.#peerUsername;
+  }
+
+  /** `list`: the registered usernames. */
+  async list(request: VideoCallListRequest = {}, options: CallOptions = {}): Promise<VideoCallListEvent> {
+    return (await sendPluginRequest<VideoCallListEvent>(this, 'list', request, options)).data;
+  }
+
+  /** `register`: claims a username (freed when the handle goes away). */
+  async register(
+    request: VideoCallRegisterRequest,
+    options: CallOptions = {},
+  ): Promise<VideoCallRegisteredEvent> {
+    return (await sendPluginRequest<VideoCallRegisteredEvent>(this, 'register', request, options)).data;
+  }
+
+  /**
+   * `call`: calls a registered user; needs our offer in `options.jsep`. Resolves with `calling`; the callee's
+   * answer arrives later in the `accepted` event.
+   */
+  async call(
+    request: VideoCallCallRequest,
+    options: PluginRequestOptions = {},
+  ): Promise<VideoCallCallingEvent> {
+    const reply = await sendPluginRequest<VideoCallCallingEvent>(this, 'call', request, options);
+    this.#peerUsername = request.username;
+    return reply.data;
+  }
+
+  /** `accept`: accepts the incoming call; needs our answer to {@link VideoCallHandle.incomingOffer} in `options.jsep`. */
+  async accept(
+    request: VideoCallAcceptRequest = {},
+    options: PluginRequestOptions = {},
+  ): Promise<VideoCallAcceptedEvent> {
+    const reply = await sendPluginRequest<VideoCallAcceptedEvent>(this, 'accept', request, options);
+    this.#incomingOffer = undefined;
+    return reply.data;
+  }
+
+  /** `set`: changes what we relay (audio, video, bitrate, recording, simulcast layers) or renegotiates. */
+  async set(request: VideoCallSetRequest, options: PluginRequestOptions = {}): Promise<VideoCallSetEvent> {
+    return (await sendPluginRequest<VideoCallSetEvent>(this, 'set', request, options)).data;
+  }
+
+  /**
+   * `hangup` (the plugin request): hangs up, cancels or declines a call, with an optional `reason` for the
+   * peer; the plugin closes both PeerConnections. Resolves with the plugin's `hangup` result. Called with
+   * only call options (as the base class's `hangup` is), it does the same with the default reason.
+   */
+  override hangup(options?: CallOptions): Promise<void>;
+  override hangup(request: VideoCallHangupRequest, options?: CallOptions): Promise<VideoCallHangupEvent>;
+  override async hangup(
+    request: VideoCallHangupRequest & CallOptions = {},
+    options?: CallOptions,
+  ): Promise<VideoCallHangupEvent | undefined> {
+    const callOptions = options ?? { signal: request.signal, timeoutMs: request.timeoutMs };
+    const body: VideoCallHangupRequest = request.reason === undefined ? {} : { reason: request.reason };
+    const reply = await sendPluginRequest<VideoCallHangupEvent>(this, 'hangup', body, callOptions);
+    this.#incomingOffer = undefined;
+    this.#peerUsername = undefined;
+    return reply.data;
+  }
+
+  /** Classifies a plugin event into its typed event, then emits the generic `event` too. */
+  protected override onPluginEvent(event: PluginEvent): void {
+    const name = classifyVideoCallEvent(event.data);
+    const result = (event.data as { result?: { username?: unknown } }).result;
+    if (name === 'incomingcall') {
+      this.#incomingOffer = event.jsep;
+      if (typeof result?.username === 'string') this.#peerUsername = result.username;
+    } else if (name === 'call-hangup') {
+      this.#incomingOffer = undefined;
+      this.#peerUsername = undefined;
+    }
+    if (name) (this.emit as (name: string, ...args: unknown[]) => boolean)(name, typedEvent(event));
+    super.onPluginEvent(event);
+  }
+}
+
+/** The VideoCall plugin: `session.attach(VideoCall)` resolves with a {@link VideoCallHandle}. */
+export const VideoCall: PluginDescriptor<VideoCallHandle> = {
+  plugin: 'janus.plugin.videocall',
+  create: (host, actor) => new VideoCallHandle(host, actor, 'janus.plugin.videocall'),
+};

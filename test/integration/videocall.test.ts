@@ -1,0 +1,85 @@
+/**
+ * The typed VideoCall handle against a real Janus, over WS and HTTP: registration, listing and the errors
+ * of calls that need no media. Calls with media are in test/media/videocall-media.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type JanusClient, JanusError, type JanusSession } from '../../src/index.js';
+import { VideoCall, VideoCallErrorCode } from '../../src/plugins/index.js';
+import { getTestServer, type TestServer } from '../harness/servers.js';
+import { TRANSPORTS } from './transports.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await getTestServer();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function pluginError(promise: Promise<unknown>): Promise<JanusError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(JanusError);
+  expect((error as JanusError).code).toBe('PLUGIN_ERROR');
+  return error as JanusError;
+}
+
+describe.each(TRANSPORTS)('VideoCall signalling over $name', (transport) => {
+  let janus: JanusClient;
+  let session: JanusSession;
+
+  beforeAll(async () => {
+    janus = await connect(transport.url(server));
+    session = await janus.createSession();
+  });
+
+  afterAll(async () => {
+    await janus?.close();
+  });
+
+  it('registers, lists, refuses taken names, double registration and calls before registering', async () => {
+    const name = `alice-${transport.name}-${Date.now()}`;
+    const alice = await session.attach(VideoCall);
+    const bob = await session.attach(VideoCall);
+    const early = await pluginError(bob.call({ username: name }));
+    expect(early.janusCode).toBe(VideoCallErrorCode.REGISTER_FIRST);
+
+    expect(await alice.register({ username: name })).toEqual({
+      videocall: 'event',
+      result: { event: 'registered', username: name },
+    });
+    const listed = await bob.list();
+    expect(listed.videocall).toBe('event');
+    expect(listed.result.list).toContain(name);
+
+    const taken = await pluginError(bob.register({ username: name }));
+    expect(taken.janusCode).toBe(VideoCallErrorCode.USERNAME_TAKEN);
+    const twice = await pluginError(alice.register({ username: `${name}-2` }));
+    expect(twice.janusCode).toBe(VideoCallErrorCode.ALREADY_REGISTERED);
+
+    await bob.register({ username: `bob-${name}` });
+    const self = await pluginError(alice.call({ username: name }));
+    expect(self.janusCode).toBe(VideoCallErrorCode.USE_ECHO_TEST);
+    const nobody = await pluginError(alice.call({ username: 'nobody-here' }));
+    expect(nobody.janusCode).toBe(VideoCallErrorCode.NO_SUCH_USERNAME);
+    const noSdp = await pluginError(alice.call({ username: `bob-${name}` }));
+    expect(noSdp.janusCode).toBe(VideoCallErrorCode.MISSING_SDP);
+    const noCall = await pluginError(bob.accept());
+    expect(noCall.janusCode).toBe(VideoCallErrorCode.NO_CALL);
+
+    // Hanging up with no call is answered like any hangup.
+    expect(await alice.hangup({ reason: 'nothing to hang up' })).toMatchObject({
+      videocall: 'event',
+      result: { event: 'hangup', username: name, reason: 'Explicit hangup' },
+    });
+
+    // Detaching frees the username.
+    await alice.detach();
+    expect((await bob.list()).result.list).not.toContain(name);
+    await bob.detach();
+  });
+});
