@@ -150,11 +150,12 @@ export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
   override hangup(options?: CallOptions): Promise<void>;
   override hangup(request: VideoCallHangupRequest, options?: CallOptions): Promise<VideoCallHangupEvent>;
   override async hangup(
-    request: VideoCallHangupRequest & CallOptions = {},
+    request: VideoCallHangupRequest | CallOptions = {},
     options?: CallOptions,
-  ): Promise<VideoCallHangupEvent | undefined> {
-    const callOptions = options ?? { signal: request.signal, timeoutMs: request.timeoutMs };
-    const body: VideoCallHangupRequest = request.reason === undefined ? {} : { reason: request.reason };
+  ): Promise<unknown> {
+    const both = request as VideoCallHangupRequest & CallOptions;
+    const callOptions = options ?? { signal: both.signal, timeoutMs: both.timeoutMs };
+    const body: VideoCallHangupRequest = both.reason === undefined ? {} : { reason: both.reason };
     const reply = await sendPluginRequest<VideoCallHangupEvent>(this, 'hangup', body, callOptions);
     this.#incomingOffer = undefined;
     this.#peerUsername = undefined;
