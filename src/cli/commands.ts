@@ -5,6 +5,7 @@
 import { connect } from '../connect.js';
 import type { ConnectOptions } from '../options.js';
 import { consoleLogger } from '../util/logger.js';
+import { formatProgress, runEchoTest } from './echotest.js';
 
 /** Parsed flags shared by every command. */
 export interface CliFlags {
@@ -45,8 +46,36 @@ export const info: CliCommand = async (args, flags) => {
   }
 };
 
+/** `echotest <url> [--play FILE] [--record FILE] [--seconds N]`: an echo call with a live progress line. */
+export const echotest: CliCommand = async (args, flags) => {
+  const seconds = flags.seconds === undefined ? 5 : Number(flags.seconds);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`--seconds must be a positive number, not '${flags.seconds}'`);
+  const tty = process.stdout.isTTY;
+  const result = await runEchoTest({
+    url: requireUrl(args),
+    connectOptions: connectOptions(flags),
+    play: flags.play,
+    record: flags.record,
+    seconds,
+    onProgress: (progress) => {
+      const line = formatProgress(progress);
+      process.stdout.write(tty ? `\r${line}   ` : `${line}\n`);
+    },
+  });
+  if (tty) process.stdout.write('\n');
+  const { audio, video } = result.stats;
+  const share = (s: { packetsSent: number; packetsReceived: number }) =>
+    s.packetsSent ? ((100 * s.packetsReceived) / s.packetsSent).toFixed(1) : '0';
+  process.stdout.write(
+    `webrtcup ${result.connectToWebrtcupMs.toFixed(1)} ms after connect; echoed audio ${share(audio)}%, video ${share(video)}%` +
+      `${result.medianRoundTripMs === undefined ? '' : `; data round trip ${result.medianRoundTripMs.toFixed(1)} ms median`}\n`,
+  );
+  if (result.recording) process.stdout.write(`recorded the echo to ${result.recording}\n`);
+};
+
 /** Every command by name. */
-export const commands: Record<string, CliCommand> = { info };
+export const commands: Record<string, CliCommand> = { info, echotest };
 
 /** The help text. */
 export function usage(): string {
@@ -55,6 +84,10 @@ export function usage(): string {
     '',
     'Commands:',
     '  info <url>                 print the server info (server_info) as JSON',
+    '  echotest <url>             an EchoTest call with generated or file media and a progress line',
+    '      --play FILE            play this file (anything ffmpeg reads, looped) instead of a test pattern',
+    '      --record FILE          record the echo to a WebM file',
+    '      --seconds N            how long to run (default 5)',
     '',
     'Options:',
     '  --api-secret S             the server api_secret',
