@@ -1,0 +1,182 @@
+/**
+ * Server frames generated with fast-check, end to end through a real client and the fake Janus over
+ * WebSocket: invalid JSON, wrong types, unknown transactions and senders, duplicate replies, garbage
+ * replies to real requests, huge frames. Each must end as a typed error (for a request it answers) or an
+ * ignored frame (with a debug log): never a crash, an unhandled rejection, a hang or a stuck state.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type JanusClient, JanusError, type PluginHandle } from '../../src/index.js';
+import { type FakeJanus, startFakeJanus } from '../fault/fake-janus.js';
+
+const KINDS = [
+  'success',
+  'error',
+  'ack',
+  'event',
+  'webrtcup',
+  'media',
+  'slowlink',
+  'hangup',
+  'ice-failed',
+  'detached',
+  'trickle',
+  'timeout',
+  'keepalive',
+  'server_info',
+  'claim',
+];
+
+/** A JSON-ish value of any type, for fields that should have a precise one. */
+const anyValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constant(null),
+  fc.integer(),
+  fc.string(),
+  fc.array(fc.integer(), { maxLength: 3 }),
+);
+
+/** Builds the frame arbitrary; ids the client really uses are mixed in so frames hit live handlers. */
+function frameArbitrary(ids: { session: number; handle: number; transaction: () => string }) {
+  const janusMessage = fc.record(
+    {
+      janus: fc.oneof(fc.constantFrom(...KINDS), fc.string({ maxLength: 8 }), anyValue),
+      transaction: fc.oneof(fc.string({ maxLength: 12 }), fc.constant('live'), anyValue),
+      session_id: fc.oneof(fc.constant(ids.session), fc.integer(), anyValue),
+      sender: fc.oneof(fc.constant(ids.handle), fc.integer(), anyValue),
+      plugindata: fc.oneof(
+        fc.record({ plugin: fc.string({ maxLength: 20 }), data: anyValue }, { requiredKeys: [] }),
+        anyValue,
+      ),
+      data: fc.oneof(fc.record({ id: anyValue }, { requiredKeys: [] }), anyValue),
+      error: fc.oneof(fc.record({ code: anyValue, reason: anyValue }, { requiredKeys: [] }), anyValue),
+      jsep: anyValue,
+      candidate: anyValue,
+      type: anyValue,
+      receiving: anyValue,
+      reason: anyValue,
+      uplink: anyValue,
+      lost: anyValue,
+      mid: anyValue,
+    },
+    { requiredKeys: [] },
+  );
+  return fc.oneof(
+    { weight: 30, arbitrary: janusMessage.map((m) => fixTransaction(m, ids.transaction)) },
+    { weight: 5, arbitrary: fc.array(janusMessage, { maxLength: 4 }).map((a) => JSON.stringify(a)) },
+    { weight: 5, arbitrary: fc.string({ maxLength: 60 }) }, // mostly invalid JSON
+    { weight: 5, arbitrary: anyValue.map((v) => JSON.stringify(v) ?? 'undefined') },
+    { weight: 2, arbitrary: fc.constantFrom('{', '[', '{"janus":', '\u0000', '', 'null', '[]', '{}') },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 64, max: 1024 }).map((kb) => hugeFrame(kb * 1024, ids.handle)),
+    },
+  );
+}
+
+function fixTransaction(message: Record<string, unknown>, live: () => string): string {
+  if (message.transaction === 'live') message.transaction = live();
+  return JSON.stringify(message);
+}
+
+function hugeFrame(bytes: number, handle: number): string {
+  return JSON.stringify({
+    janus: 'event',
+    sender: handle,
+    plugindata: { plugin: 'janus.plugin.echotest', data: { blob: 'x'.repeat(bytes) } },
+  });
+}
+
+let fake: FakeJanus;
+let janus: JanusClient;
+let echo: PluginHandle;
+let sessionId: number;
+const debugLines: string[] = [];
+const problems: unknown[] = [];
+const onProblem = (reason: unknown): void => {
+  problems.push(reason);
+};
+
+beforeAll(async () => {
+  process.on('unhandledRejection', onProblem);
+  process.on('uncaughtException', onProblem);
+  fake = await startFakeJanus();
+  janus = await connect(fake.url, {
+    requestTimeoutMs: 500,
+    reconnect: false,
+    keepaliveMs: false,
+    logger: {
+      debug: (message) => debugLines.push(message),
+      error: (message, details) => problems.push({ message, details }),
+    },
+  });
+  const session = await janus.createSession();
+  sessionId = session.id;
+  echo = await session.attach('janus.plugin.echotest');
+});
+
+afterAll(async () => {
+  process.off('unhandledRejection', onProblem);
+  process.off('uncaughtException', onProblem);
+  await janus?.close();
+  await fake?.close();
+});
+
+describe('fuzzed server frames', () => {
+  it('10,000+ generated frames: typed errors or ignored frames, never a crash or a stuck state', async () => {
+    let frames = 0;
+    let lastTransaction = '';
+    // Live ids mixed in, so frames reach the real session and handle.
+    const live = frameArbitrary({ session: sessionId, handle: echo.id, transaction: () => lastTransaction });
+    const outcomes = { resolved: 0, typed: 0, other: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(live, { minLength: 100, maxLength: 100 }), async (batch) => {
+        // Requests in flight while the frames arrive, some answered by a generated frame.
+        fake.onRequest((request, reply) => {
+          lastTransaction = String(request.transaction);
+          if (request.janus !== 'message') return undefined;
+          // Duplicate reply, then a generated one with the real transaction.
+          reply({
+            janus: 'success',
+            transaction: request.transaction,
+            sender: request.handle_id,
+            plugindata: { plugin: 'janus.plugin.echotest', data: { result: 'ok' } },
+          });
+          reply({ janus: 'success', transaction: request.transaction, sender: request.handle_id });
+          return true;
+        });
+        const pending = [
+          echo.message({ audio: false }),
+          janus.request({ janus: 'keepalive', session_id: sessionId }),
+        ];
+        for (const frame of batch) fake.broadcast(frame);
+        frames += batch.length;
+        for (const result of await Promise.allSettled(pending)) {
+          if (result.status === 'fulfilled') outcomes.resolved += 1;
+          else if (result.reason instanceof JanusError) outcomes.typed += 1;
+          else outcomes.other += 1;
+        }
+        // Not stuck: a fresh round trip still works.
+        fake.onRequest(undefined);
+        const info = await janus.info({ timeoutMs: 2000 });
+        return info.janus === 'server_info' && janus.state === 'open';
+      }),
+      { numRuns: 100, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000) },
+    );
+    const ignored = debugLines.filter((line) => line.startsWith('ignored')).length;
+    console.log(
+      `fuzz: ${frames} frames; requests resolved ${outcomes.resolved}, typed errors ${outcomes.typed}, ` +
+        `other ${outcomes.other}; ${ignored} 'ignored ...' debug lines; problems ${problems.length}; ` +
+        `state ${janus.state}, pending ${janus.pendingRequests}`,
+    );
+    expect(frames).toBeGreaterThanOrEqual(10_000);
+    expect(outcomes.other).toBe(0);
+    expect(problems).toEqual([]);
+    expect(ignored).toBeGreaterThan(0);
+    expect(janus.state).toBe('open');
+    // Fuzzed `detached`/`timeout` frames may legitimately have ended the handle or session; a fresh
+    // session and handle on the same connection work.
+    const fresh = await (await janus.createSession()).attach('janus.plugin.echotest');
+    expect((await fresh.message({ audio: false })).data).toMatchObject({ result: 'ok' });
+  });
+});
