@@ -44,6 +44,7 @@ export class HandleMedia {
   #peerKey: string | undefined;
   #entry: { request: MediaRequest; trickle: boolean } | undefined;
   #queue: Promise<unknown> = Promise.resolve();
+  #closing: Promise<void> | undefined;
 
   /** @param host the handle. */
   constructor(host: MediaHost) {
@@ -107,6 +108,10 @@ export class HandleMedia {
   /** Closes the peer connection and stops the JSEP actor; a later offer/answer starts a new one. */
   async close(): Promise<void> {
     const peer = this.#peer;
+    if (!peer) {
+      await this.#closing;
+      return;
+    }
     const key = this.#peerKey;
     this.#peer = undefined;
     this.#peerKey = undefined;
@@ -114,7 +119,8 @@ export class HandleMedia {
     if (key) unregisterPeer(key);
     this.#host.jsepActor()?.send({ type: 'close' });
     this.#host.actor.send({ type: 'jsep.stop' });
-    await peer?.close();
+    this.#closing = peer.close();
+    await this.#closing;
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {

@@ -62,6 +62,8 @@ export interface KindStats {
   packetsSent: number;
   /** Distinct RTP packets received. */
   packetsReceived: number;
+  /** Seconds from the first to the last packet sent (0 before two were sent). */
+  sentDurationS: number;
 }
 
 /** Packet counts per kind. */
@@ -98,10 +100,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   readonly #outbox = new Map<string, (string | Buffer)[]>();
   #request: MediaRequest = {};
   #source: RtpSource | undefined;
-  #sourceStarting: Promise<void> | undefined;
+  #sourceKinds = '';
+  #sourceStarting: Promise<void> = Promise.resolve();
   #recording: WebmRecording | undefined;
   #connected = false;
   #closed = false;
+  #closing: Promise<void> | undefined;
 
   private constructor(pc: RTCPeerConnection) {
     super();
@@ -111,10 +115,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     pc.onDataChannel.subscribe((channel) => this.#adoptChannel(channel));
     pc.connectionStateChange.subscribe((state) => {
       this.emit('connection', state);
-      if (state === 'connected') {
-        this.#connected = true;
-        void this.#startSource();
-      }
+      if (state === 'connected') this.#connected = true;
     });
   }
 
@@ -143,10 +144,16 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
 
   /** Packets sent and received per kind. */
   stats(): PeerStats {
-    const kind = (k: MediaKind): KindStats => ({
-      packetsSent: this.#sent.get(k).packets,
-      packetsReceived: this.#received.get(k).distinct,
-    });
+    const kind = (k: MediaKind): KindStats => {
+      const sent = this.#sent.get(k);
+      const span =
+        sent.firstAt === undefined || sent.lastAt === undefined ? 0 : (sent.lastAt - sent.firstAt) / 1000;
+      return {
+        packetsSent: sent.packets,
+        packetsReceived: this.#received.get(k).distinct,
+        sentDurationS: span,
+      };
+    };
     return { audio: kind('audio'), video: kind('video') };
   }
 
@@ -174,6 +181,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL)) {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
     }
+    this.#ensureSource();
   }
 
   /** Creates and sets the local offer. With `trickle: false` waits for gathering to finish. */
@@ -207,6 +215,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     }
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
+    this.#ensureSource();
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL) && offer.sdp.includes('m=application')) {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
     }
@@ -258,10 +267,14 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   }
 
   /** Stops the source, finalises the recording and closes the peer connection. Safe to call twice. */
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  close(): Promise<void> {
+    this.#closing ??= this.#close();
+    return this.#closing;
+  }
+
+  async #close(): Promise<void> {
     this.#closed = true;
-    await this.#sourceStarting?.catch(() => {});
+    await this.#sourceStarting.catch(() => {});
     await this.#source?.stop();
     await this.#recording?.stop().catch(() => {});
     await this.pc.close();
@@ -344,15 +357,26 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       });
   }
 
-  /** Starts the ffmpeg source once connected, for the kinds that send. */
-  #startSource(): Promise<void> {
-    if (this.#sourceStarting || this.#closed) return this.#sourceStarting ?? Promise.resolve();
+  /**
+   * Starts (or restarts, when the sending kinds changed) the ffmpeg source as soon as the kinds are known,
+   * so it is producing by the time DTLS connects. Packets are written to the tracks all along (werift drops
+   * them until connected) and counted as sent only once connected.
+   */
+  #ensureSource(): void {
     const sends = (['audio', 'video'] as const).filter(
       (kind) => this.#request[kind] === true && this.#local[kind],
     );
-    if (sends.length === 0) return Promise.resolve();
+    const kinds = sends.join('+');
+    if (kinds === this.#sourceKinds || this.#closed) return;
+    this.#sourceKinds = kinds;
     const spec = this.#request.source;
+    const previous = this.#sourceStarting;
     this.#sourceStarting = (async () => {
+      await previous.catch(() => {});
+      const old = this.#source;
+      this.#source = undefined;
+      await old?.stop();
+      if (sends.length === 0 || this.#closed) return;
       const source = await startRtpSource({
         input: spec?.input ?? { type: 'generated' },
         audio: sends.includes('audio') ? (spec?.audio ?? true) : false,
@@ -363,11 +387,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
         return;
       }
       this.#source = source;
-      source.onPacket((kind, packet) => this.#sent.count(kind, packet));
+      source.onPacket((kind, packet) => {
+        if (this.#connected) this.#sent.count(kind, packet);
+      });
       source.pipeTo(this.#local);
     })();
     this.#sourceStarting.catch(() => {});
-    return this.#sourceStarting;
   }
 }
 

@@ -78,8 +78,8 @@ export class EchoTestHandle extends PluginHandle<EchoTestEventMap> {
   stats(): PeerStats {
     return (
       this.peer?.stats() ?? {
-        audio: { packetsSent: 0, packetsReceived: 0 },
-        video: { packetsSent: 0, packetsReceived: 0 },
+        audio: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0 },
+        video: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0 },
       }
     );
   }

@@ -1,0 +1,161 @@
+/**
+ * The EchoTest through the public API, with real media, against a private Janus in the private network
+ * namespace that `npm run test:media` creates (scripts/netns-run.sh).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, EchoTest, type JanusClient, type MediaEvent, MediaSource } from '../../src/index.js';
+import { probeMedia } from '../../src/media/webm-recorder.js';
+import type { JanusServer } from '../../src/testing/index.js';
+import { nextEvent } from '../support/events.js';
+import { startMediaJanus } from './support/media-janus.js';
+import { guardNetwork, inPrivateNetns, type NetGuard } from './support/net-guard.js';
+
+let server: JanusServer;
+let janus: JanusClient;
+let guard: NetGuard;
+let dir: string;
+
+beforeAll(async () => {
+  if (!inPrivateNetns)
+    throw new Error('media tests must run inside the private namespace: npm run test:media');
+  guard = guardNetwork();
+  dir = await mkdtemp(join(tmpdir(), 'janus-xstate-echo-api-'));
+  server = await startMediaJanus();
+  janus = await connect(server.wsUrl);
+});
+
+afterAll(async () => {
+  await janus?.close();
+  await server?.stop();
+  await rm(dir, { recursive: true, force: true });
+  guard?.restore();
+});
+
+/** Polls `condition` every 50 ms until it holds; fails after `timeoutMs`. */
+async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Share of sent packets that came back, per kind. */
+function echoed(stats: { packetsSent: number; packetsReceived: number }): number {
+  return stats.packetsSent === 0 ? 0 : stats.packetsReceived / stats.packetsSent;
+}
+
+describe('EchoTest with real media (public API)', () => {
+  it('echoes audio, video and data, reports media events, records both streams, and hangs up', async () => {
+    const session = await janus.createSession();
+    const echo = await session.attach(EchoTest);
+    const media: MediaEvent[] = [];
+    echo.on('media', (event) => media.push(event));
+    const recordTo = join(dir, 'echo.webm');
+    await echo.start({ audio: true, video: true, data: true, source: MediaSource.generated(), recordTo });
+    expect(echo.webrtcActive).toBe(true);
+    const texts: string[] = [];
+    const bytes: Buffer[] = [];
+    echo.on('data', (message) => (typeof message === 'string' ? texts.push(message) : bytes.push(message)));
+    echo.sendData('hello');
+    echo.sendData(new Uint8Array([1, 2, 3, 250]));
+    await until('3 s of media', () => echo.stats().audio.sentDurationS >= 3);
+    await sleep(300);
+    const stats = echo.stats();
+    const sentForS = stats.audio.sentDurationS;
+    expect(stats.audio.packetsSent).toBeGreaterThan(100);
+    expect(stats.video.packetsSent).toBeGreaterThan(60);
+    expect(echoed(stats.audio)).toBeGreaterThanOrEqual(0.95);
+    expect(echoed(stats.video)).toBeGreaterThanOrEqual(0.95);
+    expect(media.map((event) => event.type).sort()).toEqual(expect.arrayContaining(['audio', 'video']));
+    expect(media.every((event) => event.receiving)).toBe(true);
+    expect(texts.some((text) => text.includes('hello'))).toBe(true);
+    expect(bytes.length + texts.length).toBeGreaterThanOrEqual(2);
+
+    const hungUp = nextEvent(echo, 'hangup');
+    await echo.hangup();
+    await hungUp;
+    await echo.closePeer();
+    expect(echo.webrtcActive).toBe(false);
+    expect(echo.state).toBe('attached');
+    expect(echo.peer).toBeUndefined();
+
+    const probed = await probeMedia(recordTo);
+    const kinds = probed.streams.map((stream) => stream.kind).sort();
+    expect(kinds).toEqual(['audio', 'video']);
+    expect(Math.abs(probed.durationS - sentForS) / sentForS).toBeLessThan(0.1);
+    await session.destroy();
+  });
+
+  it('renegotiates: adds video to an audio-only call', async () => {
+    const session = await janus.createSession();
+    const echo = await session.attach(EchoTest);
+    await echo.start({ audio: true, video: false });
+    await until('audio echoed', () => echo.stats().audio.packetsReceived > 10);
+    expect(echo.stats().video.packetsSent).toBe(0);
+    await echo.start({ audio: true, video: true });
+    await until('video echoed', () => echo.stats().video.packetsReceived > 10);
+    const stats = echo.stats();
+    expect(echoed(stats.video)).toBeGreaterThanOrEqual(0.9);
+    expect(echo.jsepActor?.getSnapshot().context.rounds).toBe(2);
+    await session.destroy();
+  });
+
+  it('restarts ICE with media still flowing after it', async () => {
+    const session = await janus.createSession();
+    const echo = await session.attach(EchoTest);
+    await echo.start({ audio: true, video: true });
+    await until('media echoed', () => echo.stats().video.packetsReceived > 10);
+    const before = echo.stats();
+    await echo.restartIce({ audio: true, video: true });
+    await sleep(1500);
+    const after = echo.stats();
+    expect(echo.jsepActor?.getSnapshot().context.rounds).toBe(2);
+    expect(after.audio.packetsReceived - before.audio.packetsReceived).toBeGreaterThan(30);
+    expect(after.video.packetsReceived - before.video.packetsReceived).toBeGreaterThan(20);
+    expect(echoed(after.audio)).toBeGreaterThanOrEqual(0.9);
+    await session.destroy();
+  });
+
+  it('works without trickle: one complete SDP, no trickle requests', async () => {
+    const session = await janus.createSession();
+    const echo = await session.attach(EchoTest);
+    const trickles: unknown[] = [];
+    const originalTrickle = echo.trickle.bind(echo);
+    echo.trickle = async (candidate) => {
+      trickles.push(candidate);
+      return originalTrickle(candidate);
+    };
+    await echo.start({ audio: true, video: true, trickle: false });
+    expect(trickles).toEqual([]);
+    expect(echo.jsepActor?.getSnapshot().context.localJsep?.trickle).toBe(false);
+    expect(echo.jsepActor?.getSnapshot().context.localJsep?.sdp).toContain('a=candidate:');
+    await until('audio echoed', () => echo.stats().audio.packetsReceived > 10);
+    await session.destroy();
+  });
+
+  it('trickles candidates with the default options', async () => {
+    const session = await janus.createSession();
+    const echo = await session.attach(EchoTest);
+    const trickles: unknown[] = [];
+    const originalTrickle = echo.trickle.bind(echo);
+    echo.trickle = async (candidate) => {
+      trickles.push(candidate);
+      return originalTrickle(candidate);
+    };
+    await echo.start({ audio: true, video: false });
+    await sleep(200);
+    expect(trickles.length).toBeGreaterThan(0);
+    expect(trickles.at(-1)).toBeNull();
+    await session.destroy();
+  });
+
+  it('sent no packet to any address but the namespace’s own during all of the above', () => {
+    expect(guard.targets.length).toBeGreaterThan(0);
+    expect(guard.violations).toEqual([]);
+  });
+});
