@@ -4,9 +4,13 @@
  * event in its typed form.
  * @module
  */
+import { JanusError } from '../errors.js';
+import type { NegotiationOptions } from '../media/handle-media.js';
+import type { JanusPeer } from '../media/janus-peer.js';
+import { RtpCounter } from '../media/rtp-counter.js';
 import type { PluginEvent, PluginHandle } from '../plugin-handle.js';
 import type { Jsep, PluginReply } from '../protocol/messages.js';
-import type { CallOptions } from '../util/abort.js';
+import { abortReason, type CallOptions } from '../util/abort.js';
 
 /**
  * Options of a request method on a typed handle: the usual `signal`/`timeoutMs`, plus an optional JSEP
@@ -42,9 +46,113 @@ export function typedEvent<TData>(event: PluginEvent): PluginEvent<TData> {
   return event as unknown as PluginEvent<TData>;
 }
 
-/** Drops the keys whose value is `undefined`, so they do not reach the wire as absent-but-present fields. */
-export function compact<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) if (entry !== undefined) out[key] = entry;
-  return out as T;
+/** Options of the request methods that negotiate media: what to negotiate, or a JSEP made by the caller. */
+export interface MediaRequestOptions extends NegotiationOptions {
+  /**
+   * A JSEP the caller negotiated itself: sent as is, and the handle's own peer is not used. Default: the
+   * handle negotiates with its werift peer.
+   */
+  jsep?: Jsep | undefined;
+}
+
+/** The media fields of {@link MediaRequestOptions} (what `offer`/`answer` take), without `jsep`. */
+export function negotiation(
+  options: MediaRequestOptions,
+  defaults: NegotiationOptions = {},
+): NegotiationOptions {
+  const { jsep: _jsep, ...rest } = options;
+  const out: NegotiationOptions = { ...defaults };
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Resolves once the handle's PeerConnection is up (`webrtcup`), at once if it already is. Rejects with
+ * `TIMEOUT` after `timeoutMs` (default 10,000 ms), with the signal's reason when aborted, and with
+ * `INVALID_STATE` when the handle detaches first.
+ */
+export function waitForWebrtcUp(
+  // biome-ignore lint/suspicious/noExplicitAny: any handle, whatever its event map
+  handle: PluginHandle<any>,
+  options: CallOptions = {},
+): Promise<void> {
+  if (handle.webrtcActive) return Promise.resolve();
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  const base = handle as PluginHandle;
+  return new Promise<void>((resolve, reject) => {
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const finish = (error?: unknown): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      base.off('webrtcup', onUp);
+      base.off('detached', onDetached);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onUp = (): void => finish();
+    const onDetached = (): void =>
+      finish(new JanusError('INVALID_STATE', 'the handle detached before webrtcup'));
+    const onAbort = (): void => finish(abortReason(signal as AbortSignal));
+    const timer = setTimeout(
+      () => finish(new JanusError('TIMEOUT', `no webrtcup within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    base.on('webrtcup', onUp);
+    base.on('detached', onDetached);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Live RTP packet counts per mid of a peer's receiving transceivers. */
+export interface MidPacketCounts {
+  /** Distinct RTP packets received so far on the m-line `mid` (0 if none). */
+  get(mid: string): number;
+  /** Every mid seen so far → distinct packets received. */
+  snapshot(): Record<string, number>;
+  /** Stops counting. */
+  stop(): void;
+}
+
+/**
+ * Counts the RTP packets a peer receives per m-line (`mid`): what `peer.stats()` sums per kind, split by
+ * stream, e.g. to tell the publishers of a multistream subscription apart.
+ */
+export function countPacketsByMid(peer: JanusPeer): MidPacketCounts {
+  const counter = new RtpCounter();
+  const stops: (() => void)[] = [];
+  const watched = new Set<unknown>();
+  const watchAll = (): void => {
+    for (const transceiver of peer.pc.getTransceivers()) {
+      const mid = transceiver.mid;
+      if (!mid) continue;
+      for (const track of transceiver.receiver.tracks) {
+        if (watched.has(track)) continue;
+        watched.add(track);
+        stops.push(counter.watch(mid, track));
+      }
+    }
+  };
+  watchAll();
+  const subscription = peer.pc.onTrack.subscribe(() => watchAll());
+  return {
+    get: (mid) => {
+      watchAll();
+      return counter.get(mid).distinct;
+    },
+    snapshot: () => {
+      watchAll();
+      const out: Record<string, number> = {};
+      for (const transceiver of peer.pc.getTransceivers()) {
+        if (transceiver.mid) out[transceiver.mid] = counter.get(transceiver.mid).distinct;
+      }
+      return out;
+    },
+    stop: () => {
+      subscription.unSubscribe();
+      for (const stop of stops.splice(0)) stop();
+    },
+  };
 }

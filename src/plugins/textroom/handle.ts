@@ -9,7 +9,7 @@ import type { HandleEventMap } from '../../plugin-handle.js';
 import { PluginHandle } from '../../plugin-handle.js';
 import type { CallOptions } from '../../util/abort.js';
 import { sendPluginRequest } from '../handle-helpers.js';
-import { TextRoomDataLink } from './data-link.js';
+import { DEFAULT_TEXTROOM_DATA_TIMEOUT_MS, TextRoomDataLink } from './data-link.js';
 import type {
   TextRoomAnnouncementEvent,
   TextRoomDataEvent,
@@ -65,23 +65,10 @@ export interface TextRoomJoinResult extends TextRoomJoinResponse {
   history: (TextRoomMessageEvent | TextRoomAnnouncementEvent)[];
 }
 
+/** The label of the data channel Janus plugins use (`JanusDataChannel`). */
+const JANUS_DATA_CHANNEL = 'JanusDataChannel';
+
 type Mgmt<K extends keyof TextRoomManagementRequests> = TextRoomManagementRequests[K];
-
-/** The structural part of the media layer the TextRoom handle needs (the PluginHandle media contract). */
-interface DataPeer {
-  sendData(data: string | Uint8Array): void;
-  on(event: 'data', listener: (data: unknown) => void): unknown;
-  dataChannel?: unknown;
-}
-
-interface MediaHandle {
-  answer(
-    offer: unknown,
-    body: Record<string, unknown>,
-    options: Record<string, unknown>,
-  ): Promise<{ data: unknown; jsep?: unknown }>;
-  readonly peer: DataPeer | undefined;
-}
 
 /**
  * A handle on the TextRoom plugin. Attach with `session.attach(TextRoom)`, then `setup()` to open the
@@ -109,20 +96,20 @@ export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
   async setup(options: TextRoomSetupOptions = {}): Promise<void> {
     if (this.#link) throw new JanusError('INVALID_STATE', 'the TextRoom data channel is already set up');
     const reply = await sendPluginRequest(this, 'setup', {}, options);
-    if (reply.jsep?.type !== 'offer')
+    if (reply.jsep?.type !== 'offer') {
       throw new JanusError('PROTOCOL', 'TextRoom setup came back without an offer');
-    const media = this as unknown as MediaHandle;
-    await media.answer(
-      reply.jsep,
-      { request: 'ack' },
-      { audio: false, video: false, data: true, timeoutMs: options.timeoutMs, signal: options.signal },
-    );
-    const peer = media.peer;
+    }
+    const { timeoutMs, signal } = options;
+    await this.answer(reply.jsep, { request: 'ack' }, { data: true, timeoutMs, signal });
+    const peer = this.peer;
     if (!peer) throw new JanusError('INVALID_STATE', 'no PeerConnection after answering the TextRoom offer');
-    await waitForDataChannel(peer, options);
+    await peer.waitForData(JANUS_DATA_CHANNEL, timeoutMs ?? DEFAULT_TEXTROOM_DATA_TIMEOUT_MS);
     this.bindDataChannel(
       (text) => peer.sendData(text),
-      (listener) => peer.on('data', listener),
+      (listener) =>
+        peer.on('data', (data, label) => {
+          if (label === JANUS_DATA_CHANNEL) listener(data);
+        }),
     );
   }
 
@@ -312,18 +299,6 @@ function dataToText(data: unknown): string | undefined {
     if (inner instanceof Uint8Array) return Buffer.from(inner).toString('utf8');
   }
   return undefined;
-}
-
-/** Resolves when the peer's data channel is open (polls its `readyState`, honours timeout and signal). */
-async function waitForDataChannel(peer: DataPeer, options: CallOptions): Promise<void> {
-  const channel = () => peer.dataChannel as { readyState?: string } | undefined;
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
-  while (channel()?.readyState !== 'open') {
-    if (options.signal?.aborted) throw options.signal.reason;
-    if (Date.now() > deadline)
-      throw new JanusError('TIMEOUT', 'the TextRoom data channel did not open in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** The TextRoom plugin: `session.attach(TextRoom)` resolves with a {@link TextRoomHandle}. */

@@ -8,7 +8,7 @@ import type { HandleEventMap, PluginEvent } from '../../plugin-handle.js';
 import { PluginHandle } from '../../plugin-handle.js';
 import type { Jsep } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
-import { type PluginRequestOptions, sendPluginRequest, typedEvent } from '../handle-helpers.js';
+import { type MediaRequestOptions, negotiation, sendPluginRequest, typedEvent } from '../handle-helpers.js';
 import type {
   VideoCallAcceptedEvent,
   VideoCallAcceptRequest,
@@ -54,6 +54,8 @@ export type VideoCallEventMap = HandleEventMap & {
   'slow-link': [PluginEvent<VideoCallSlowLinkEvent>];
   /** An error the plugin sent outside the reply to a request. */
   'plugin-error': [PluginEvent<VideoCallErrorEvent>];
+  /** Answering an offer the peer sent in an `update` event failed. */
+  'renegotiation-failed': [unknown];
 };
 
 /** Names of the VideoCall-specific events. */
@@ -88,6 +90,8 @@ export function classifyVideoCallEvent(data: Record<string, unknown>): VideoCall
  * and rejects a plugin error as a `PLUGIN_ERROR` JanusError whose `janusCode` is one of `VideoCallErrorCode`.
  */
 export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
+  /** Whether the handle answers by itself the offers the peer sends in `update` events. Default `true`. */
+  autoRenegotiate = true;
   #incomingOffer: Jsep | undefined;
   #peerUsername: string | undefined;
 
@@ -115,30 +119,70 @@ export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
   }
 
   /**
-   * `call`: calls a registered user; needs our offer in `options.jsep`. Resolves with `calling`; the callee's
-   * answer arrives later in the `accepted` event.
+   * `call`: calls a registered user. The handle offers audio and video from `options.source` (default: a
+   * generated tone and pattern) and resolves with `calling` once the callee accepted and its answer (from
+   * the `accepted` event) is applied; `options.timeoutMs` is how long it rings (default 10 s). With
+   * `options.jsep` it sends that offer and resolves with `calling` at once.
    */
   async call(
     request: VideoCallCallRequest,
-    options: PluginRequestOptions = {},
+    options: MediaRequestOptions = {},
   ): Promise<VideoCallCallingEvent> {
-    const reply = await sendPluginRequest<VideoCallCallingEvent>(this, 'call', request, options);
     this.#peerUsername = request.username;
-    return reply.data;
+    if (options.jsep) {
+      return (await sendPluginRequest<VideoCallCallingEvent>(this, 'call', request, options)).data;
+    }
+    const reply = await this.offer(
+      { ...request, request: 'call' },
+      negotiation(options, { audio: true, video: true }),
+    );
+    return reply.data as unknown as VideoCallCallingEvent;
   }
 
-  /** `accept`: accepts the incoming call; needs our answer to {@link VideoCallHandle.incomingOffer} in `options.jsep`. */
+  /**
+   * `accept`: accepts the incoming call, answering its offer ({@link VideoCallHandle.incomingOffer}) with
+   * audio and video from `options.source` (default: a generated tone and pattern); or sends the answer in
+   * `options.jsep`. Resolves with `accepted`; `webrtcup` follows.
+   */
   async accept(
     request: VideoCallAcceptRequest = {},
-    options: PluginRequestOptions = {},
+    options: MediaRequestOptions = {},
   ): Promise<VideoCallAcceptedEvent> {
-    const reply = await sendPluginRequest<VideoCallAcceptedEvent>(this, 'accept', request, options);
+    const offer = this.#incomingOffer;
+    if (options.jsep || !offer) {
+      const reply = await sendPluginRequest<VideoCallAcceptedEvent>(this, 'accept', request, options);
+      this.#incomingOffer = undefined;
+      return reply.data;
+    }
     this.#incomingOffer = undefined;
-    return reply.data;
+    const reply = await this.answer(
+      offer,
+      { ...request, request: 'accept' },
+      negotiation(options, { audio: true, video: true }),
+    );
+    return reply.data as unknown as VideoCallAcceptedEvent;
   }
 
-  /** `set`: changes what we relay (audio, video, bitrate, recording, simulcast layers) or renegotiates. */
-  async set(request: VideoCallSetRequest, options: PluginRequestOptions = {}): Promise<VideoCallSetEvent> {
+  /**
+   * `set`: changes what we relay (audio, video, bitrate, recording, simulcast layers). With media options
+   * (`audio`, `video`, `data`, `source`, `iceRestart`) it renegotiates: our new offer goes to the peer,
+   * whose handle answers it by itself, and resolves once that answer is applied. With `options.jsep` it
+   * sends that JSEP.
+   */
+  async set(request: VideoCallSetRequest, options: MediaRequestOptions = {}): Promise<VideoCallSetEvent> {
+    const media = negotiation(options);
+    const renegotiate =
+      !options.jsep &&
+      this.peer !== undefined &&
+      (media.audio !== undefined ||
+        media.video !== undefined ||
+        media.data !== undefined ||
+        media.source !== undefined ||
+        media.iceRestart === true);
+    if (renegotiate) {
+      const reply = await this.offer({ ...request, request: 'set' }, media);
+      return reply.data as unknown as VideoCallSetEvent;
+    }
     return (await sendPluginRequest<VideoCallSetEvent>(this, 'set', request, options)).data;
   }
 
@@ -175,6 +219,11 @@ export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
     }
     if (name) (this.emit as (name: string, ...args: unknown[]) => boolean)(name, typedEvent(event));
     super.onPluginEvent(event);
+    if (name === 'update' && event.jsep?.type === 'offer' && this.autoRenegotiate && this.peer) {
+      this.answer(event.jsep, { request: 'set' }).catch((error: unknown) =>
+        this.emit('renegotiation-failed', error),
+      );
+    }
   }
 }
 

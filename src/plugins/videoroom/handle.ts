@@ -9,7 +9,15 @@ import type { HandleEventMap, PluginEvent } from '../../plugin-handle.js';
 import { PluginHandle } from '../../plugin-handle.js';
 import type { Jsep } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
-import { type PluginRequestOptions, sendPluginRequest, typedEvent } from '../handle-helpers.js';
+import {
+  countPacketsByMid,
+  type MediaRequestOptions,
+  type MidPacketCounts,
+  negotiation,
+  type PluginRequestOptions,
+  sendPluginRequest,
+  typedEvent,
+} from '../handle-helpers.js';
 import type {
   VideoRoomAttachedEvent,
   VideoRoomConfiguredEvent,
@@ -39,6 +47,7 @@ import type {
   VideoRoomStartedEvent,
   VideoRoomStartRequest,
   VideoRoomSubscribeRequest,
+  VideoRoomSubscriberStream,
   VideoRoomSubstreamEvent,
   VideoRoomSwitchedEvent,
   VideoRoomSwitchRequest,
@@ -184,8 +193,15 @@ type Sync<K extends keyof VideoRoomSyncRequests> = VideoRoomSyncRequests[K];
  * `janusCode` is one of `VideoRoomErrorCode`.
  */
 export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
+  /**
+   * Whether a subscriber answers by itself the offers Janus sends on its own (an `updated` event after a
+   * publisher left, or a postponed update), once it has a PeerConnection. Default `true`.
+   */
+  autoRenegotiate = true;
   #role: VideoRoomRole | undefined;
   #pendingOffer: Jsep | undefined;
+  #streams: VideoRoomSubscriberStream[] = [];
+  #counts: { peer: object; counts: MidPacketCounts } | undefined;
 
   /** The role taken by `join` (or `joinAndConfigure`), `undefined` before. */
   get role(): VideoRoomRole | undefined {
@@ -198,6 +214,34 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
    */
   get pendingOffer(): Jsep | undefined {
     return this.#pendingOffer;
+  }
+
+  /**
+   * The subscription's streams as Janus last described them (`attached`, `updated`, `switched`): which
+   * publisher (`feed_id`, `feed_mid`) feeds which of our m-lines (`mid`). Empty for publishers.
+   */
+  get streams(): readonly VideoRoomSubscriberStream[] {
+    return this.#streams;
+  }
+
+  /**
+   * RTP packets received so far per stream of the subscription, with the publisher feeding it: one entry
+   * per audio/video m-line of {@link VideoRoomHandle.streams}. Counting starts with the PeerConnection.
+   */
+  receivedPackets(): (Pick<VideoRoomSubscriberStream, 'mid' | 'type' | 'feed_id' | 'feed_mid' | 'active'> & {
+    packets: number;
+  })[] {
+    const counts = this.#countsFor();
+    return this.#streams
+      .filter((stream) => stream.type !== 'data')
+      .map((stream) => ({
+        mid: stream.mid,
+        type: stream.type,
+        feed_id: stream.feed_id,
+        feed_mid: stream.feed_mid,
+        active: stream.active,
+        packets: counts?.get(stream.mid) ?? 0,
+      }));
   }
 
   // --- room management (synchronous) -------------------------------------------------------------
@@ -360,48 +404,63 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
     );
     this.#role = request.ptype;
     if (reply.jsep?.type === 'offer') this.#pendingOffer = reply.jsep;
+    this.#noteStreams(reply.data);
     return reply.data;
   }
 
   // --- publisher -----------------------------------------------------------------------------------
 
   /**
-   * `joinandconfigure`: joins as a publisher and publishes in one request; needs a JSEP offer
-   * (`options.jsep`). Resolves with `joined` (with our `streams`); Janus's answer is applied by the caller.
+   * `joinandconfigure`: joins as a publisher and publishes in one request. The handle offers audio and
+   * video from `options.source` (default: a generated tone and pattern; set `audio`/`video`/`data` to
+   * change what is offered) and applies Janus's answer; or, with `options.jsep`, sends that offer as is.
+   * Resolves with `joined` (with our `streams`); `webrtcup` follows.
    */
   async joinAndConfigure(
     request: Omit<VideoRoomJoinAndConfigureRequest, 'ptype'> & { ptype?: 'publisher' },
-    options: PluginRequestOptions = {},
+    options: MediaRequestOptions = {},
   ): Promise<VideoRoomJoinedEvent> {
-    const reply = await sendPluginRequest<VideoRoomJoinedEvent>(
-      this,
+    const data = await this.#publishing<VideoRoomJoinedEvent>(
       'joinandconfigure',
       { ptype: 'publisher', ...request },
       options,
     );
     this.#role = 'publisher';
-    return reply.data;
-  }
-
-  /** `publish`: starts publishing; needs a JSEP offer (`options.jsep`). Resolves with `configured`. */
-  async publish(
-    request: VideoRoomPublishRequest = {},
-    options: PluginRequestOptions = {},
-  ): Promise<VideoRoomConfiguredEvent> {
-    return (await sendPluginRequest<VideoRoomConfiguredEvent>(this, 'publish', request, options)).data;
+    return data;
   }
 
   /**
-   * `configure`: on a publisher, tweaks it (bitrate, recording, display, per-stream `send`...) or
-   * renegotiates with an offer in `options.jsep`; on a subscriber, tweaks its streams or asks for an ICE
-   * restart (Janus's new offer is kept in {@link VideoRoomHandle.pendingOffer}).
+   * `publish`: starts publishing. The handle offers audio and video from `options.source` (default: a
+   * generated tone and pattern) and applies Janus's answer; or, with `options.jsep`, sends that offer as
+   * is. Resolves with `configured`; the room gets a `publishers` event and `webrtcup` follows.
+   */
+  async publish(
+    request: VideoRoomPublishRequest = {},
+    options: MediaRequestOptions = {},
+  ): Promise<VideoRoomConfiguredEvent> {
+    return this.#publishing<VideoRoomConfiguredEvent>('publish', request, options);
+  }
+
+  /**
+   * `configure`. On a publisher: tweaks it (bitrate, recording, display, per-stream `send`...); with media
+   * options (`audio`, `video`, `data`, `source`, `iceRestart`) it renegotiates with a new offer, and with
+   * `options.jsep` it sends that JSEP. On a subscriber: tweaks its streams, or with `restart: true` gets a
+   * new offer from Janus, which the handle answers (`start`) when it has a PeerConnection.
    */
   async configure(
     request: VideoRoomConfigurePublisherRequest | VideoRoomConfigureSubscriberRequest,
-    options: PluginRequestOptions = {},
+    options: MediaRequestOptions = {},
   ): Promise<VideoRoomConfiguredEvent> {
+    const body = { ...request, request: 'configure' };
+    if (!options.jsep && this.#role === 'publisher' && this.peer && renegotiates(options)) {
+      const reply = await this.offer(body, negotiation(options));
+      return reply.data as unknown as VideoRoomConfiguredEvent;
+    }
     const reply = await sendPluginRequest<VideoRoomConfiguredEvent>(this, 'configure', request, options);
-    if (reply.jsep?.type === 'offer') this.#pendingOffer = reply.jsep;
+    if (reply.jsep?.type === 'offer') {
+      this.#pendingOffer = reply.jsep;
+      if (this.peer) await this.#answerPending(options);
+    }
     return reply.data;
   }
 
@@ -429,13 +488,22 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
   // --- subscriber ----------------------------------------------------------------------------------
 
   /**
-   * `start`: sends the answer to Janus's offer (`options.jsep`) and starts the media, or resumes after
-   * `pause` (no JSEP). Clears {@link VideoRoomHandle.pendingOffer} when it carries an answer.
+   * `start`: answers Janus's pending offer ({@link VideoRoomHandle.pendingOffer}, from the subscriber
+   * `join`) with the handle's werift peer, receive-only by default, and starts the media; or sends the
+   * answer given in `options.jsep`; or, with no offer pending, resumes the delivery after `pause`.
+   * Resolves with `started`; `webrtcup` follows the first answer.
    */
   async start(
     request: VideoRoomStartRequest = {},
-    options: PluginRequestOptions = {},
+    options: MediaRequestOptions = {},
   ): Promise<VideoRoomStartedEvent> {
+    if (!options.jsep && this.#pendingOffer) {
+      const offer = this.#pendingOffer;
+      this.#pendingOffer = undefined;
+      const reply = await this.answer(offer, { ...request, request: 'start' }, negotiation(options));
+      this.#countsFor();
+      return reply.data as unknown as VideoRoomStartedEvent;
+    }
     const reply = await sendPluginRequest<VideoRoomStartedEvent>(this, 'start', request, options);
     if (options.jsep) this.#pendingOffer = undefined;
     return reply.data;
@@ -447,8 +515,10 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
   }
 
   /**
-   * `subscribe`: adds streams to the subscription. Resolves with `updated` (with a new offer in
-   * {@link VideoRoomHandle.pendingOffer}) or `updating` (the offer comes later as an `updated` event).
+   * `subscribe`: adds streams to the subscription. Janus answers `updated` with a new offer, which the
+   * handle answers (`start`) before resolving when it has a PeerConnection (otherwise the offer waits in
+   * {@link VideoRoomHandle.pendingOffer}), or `updating` when the update is postponed (the offer then comes
+   * as an `updated` event, answered as {@link VideoRoomHandle.autoRenegotiate} says).
    */
   async subscribe(
     request: VideoRoomSubscribeRequest,
@@ -475,7 +545,9 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
 
   /** `switch`: pipes other publishers' streams into existing m-lines, without renegotiating. */
   async switch(request: VideoRoomSwitchRequest, options: CallOptions = {}): Promise<VideoRoomSwitchedEvent> {
-    return (await sendPluginRequest<VideoRoomSwitchedEvent>(this, 'switch', request, options)).data;
+    const reply = await sendPluginRequest<VideoRoomSwitchedEvent>(this, 'switch', request, options);
+    this.#noteStreams(reply.data);
+    return reply.data;
   }
 
   // --- events --------------------------------------------------------------------------------------
@@ -483,9 +555,14 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
   /** Classifies a plugin event into its typed event, then emits the generic `event` too. */
   protected override onPluginEvent(event: PluginEvent): void {
     const name = classifyVideoRoomEvent(event.data);
-    if (name === 'updated' && event.jsep?.type === 'offer') this.#pendingOffer = event.jsep;
+    this.#noteStreams(event.data);
+    const offer = event.jsep?.type === 'offer' ? event.jsep : undefined;
+    if (offer && (name === 'updated' || name === 'attached')) this.#pendingOffer = offer;
     if (name) this.emitVideoRoom(name, event);
     super.onPluginEvent(event);
+    if (offer && name === 'updated' && this.autoRenegotiate && this.peer) {
+      this.#answerPending({}).catch((error: unknown) => this.emit('renegotiation-failed', error));
+    }
   }
 
   /** Emits a VideoRoom event (the payload was classified by {@link classifyVideoRoomEvent}). */
@@ -509,8 +586,52 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
       request,
       options,
     );
-    if (reply.jsep?.type === 'offer') this.#pendingOffer = reply.jsep;
+    this.#noteStreams(reply.data);
+    if (reply.jsep?.type === 'offer') {
+      this.#pendingOffer = reply.jsep;
+      if (this.peer) await this.#answerPending(options);
+    }
     return reply.data;
+  }
+
+  /** Answers the pending offer with `start` (a subscriber renegotiation). */
+  async #answerPending(options: CallOptions): Promise<void> {
+    const offer = this.#pendingOffer;
+    if (!offer) return;
+    this.#pendingOffer = undefined;
+    await this.answer(offer, { request: 'start' }, { timeoutMs: options.timeoutMs, signal: options.signal });
+    this.#countsFor();
+  }
+
+  /** Sends a publishing request with our offer (or the caller's JSEP). */
+  async #publishing<T>(name: string, body: object, options: MediaRequestOptions): Promise<T> {
+    if (options.jsep) return (await sendPluginRequest<T>(this, name, body, options)).data;
+    const reply = await this.offer(
+      { ...body, request: name },
+      negotiation(options, { audio: true, video: true }),
+    );
+    return reply.data as unknown as T;
+  }
+
+  #noteStreams(data: object): void {
+    const record = data as { videoroom?: unknown; streams?: unknown };
+    const kind = record.videoroom;
+    const subscriberSummary =
+      kind === 'attached' || kind === 'updated' || (kind === 'event' && 'switched' in record);
+    if (subscriberSummary && Array.isArray(record.streams)) {
+      this.#streams = record.streams as VideoRoomSubscriberStream[];
+    }
+  }
+
+  /** The packet counts of the current peer (started on first use; a new peer starts new counts). */
+  #countsFor(): MidPacketCounts | undefined {
+    const peer = this.peer;
+    if (!peer) return this.#counts?.counts;
+    if (this.#counts?.peer !== peer) {
+      this.#counts?.counts.stop();
+      this.#counts = { peer, counts: countPacketsByMid(peer) };
+    }
+    return this.#counts.counts;
   }
 
   async #sync<K extends keyof VideoRoomSyncRequests>(
@@ -520,6 +641,17 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
   ): Promise<VideoRoomSyncRequests[K]['response']> {
     return (await sendPluginRequest<VideoRoomSyncRequests[K]['response']>(this, name, request, options)).data;
   }
+}
+
+/** Whether `options` ask for a renegotiation (any media field set). */
+function renegotiates(options: MediaRequestOptions): boolean {
+  return (
+    options.audio !== undefined ||
+    options.video !== undefined ||
+    options.data !== undefined ||
+    options.source !== undefined ||
+    options.iceRestart === true
+  );
 }
 
 /** The VideoRoom plugin: `session.attach(VideoRoom)` resolves with a {@link VideoRoomHandle}. */
