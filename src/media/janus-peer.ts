@@ -325,6 +325,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
 
   #onTrack(track: MediaStreamTrackType): void {
     const kind = track.kind as MediaKind;
+    // werift announces the same track again on every renegotiation (ICE restart included).
+    if (this.#remote[kind] === track) return;
     this.#remote[kind] = track;
     this.#received.watch(kind, track);
     this.emit('track', kind, track);

@@ -2,16 +2,21 @@
  * Client-side workarounds for werift 0.24.4 as a Janus peer, without changing werift itself.
  *
  * Measured against Janus 1.1.2 (EchoTest, audio+video, werift as offerer, WebSocket connect to
- * `webrtcup`, 100 warm runs each, `test/media/prototype.ts`): stock werift median 1055 ms with 65
- * of 100 runs over 200 ms (Janus's first DTLS packet lost, retransmitted after 1 s), and
- * gathering queries a public STUN server. With the three workarounds below: median 37 ms, p90
- * 49 ms, max 81 ms, 0 runs over 200 ms, and no traffic anywhere but the peer:
+ * `webrtcup`, two sessions of 100 warm runs per mode, `test/media/prototype.ts`): stock werift
+ * median ~1050 ms with 51-65 of 100 runs over 200 ms (Janus's first DTLS packet lost,
+ * retransmitted after 1 s), and gathering queries a public STUN server. With the three
+ * workarounds below: median 37-39 ms, p90 49-59 ms, max 81-96 ms, 0 of 200 runs over 200 ms,
+ * and no traffic anywhere but the peer:
  *
  * - {@link suppressImplicitStun}: no STUN query unless the caller configured a STUN server.
  * - {@link bufferEarlyDtls}: keep DTLS packets that arrive before werift listens for DTLS.
  * - {@link enableNativeP256}: do the P-256 ECDH with Node's native crypto instead of pure JS.
  *
- * {@link applyWeriftWorkarounds} applies all three. Each touches werift internals that are not
+ * A fourth one is a fix, not a speed-up: {@link resumeIceAfterRestart} makes ICE restarts work at
+ * all (stock werift 0.24.4 never runs connectivity checks after a restart while DTLS is up, so no
+ * media flows any more).
+ *
+ * {@link applyWeriftWorkarounds} applies all four. Each touches werift internals that are not
  * part of its typed API; every access is checked at run time and throws a
  * {@link WeriftInternalsError} naming the missing piece, so a werift upgrade that moves them
  * fails loudly instead of silently losing the workaround. Re-check each one (its "Drop it when"
@@ -56,10 +61,18 @@ interface DtlsSocketInternals {
   transport: { socket: { onData: (buf: Buffer) => void } };
 }
 
+/** werift `packages/webrtc/src/transport/ice.ts` `RTCIceTransport`. */
+interface IceTransportInternals {
+  connection: IceConnectionInternals;
+  state: string;
+  start(): Promise<void>;
+}
+
 /** werift `packages/webrtc/src/transport/dtls.ts` `RTCDtlsTransport`. */
 interface DtlsTransportInternals {
-  iceTransport: { connection: IceConnectionInternals };
+  iceTransport: IceTransportInternals;
   dtls?: DtlsSocketInternals;
+  state: string;
 }
 
 /** werift `packages/webrtc/src/peerConnection.ts` `RTCPeerConnection` (private `secureManager`). */
@@ -232,9 +245,9 @@ export interface EarlyDtlsStats {
  * connection calls after `RTCIceTransport.start()` → `Connection.connect()` returns; that
  * returns on a 20 ms polling loop (`packages/ice/src/ice.ts`). Janus (DTLS client when werift
  * offers `actpass`) sends its ClientHello as soon as its own ICE check succeeds, often before
- * that; werift drops it, and OpenSSL retransmits only after 1 s. Measured (100 runs each, (a)
- * applied): without this 53 runs took ~1.05 s, median 1048 ms; with it median 42 ms, 2 runs
- * over 200 ms (load spikes, not retransmissions).
+ * that; werift drops it, and OpenSSL retransmits only after 1 s. Measured ((a) applied, 2 × 100
+ * runs): without this 52-53 of 100 runs took ~1.05 s, median ~1048 ms; with it median 42-45 ms,
+ * 0-2 runs over 200 ms (load spikes, not retransmissions).
  *
  * What it touches: subscribes to `RTCDtlsTransport.iceTransport.connection.onData` (werift
  * `Event`) while `RTCDtlsTransport.dtls` is unset, and turns the `dtls` field of each
@@ -415,10 +428,10 @@ function nativeSharedSecret(
  * JS (`packages/dtls/src/cipher/ec.ts` `p256Keypair`/`p256PreMasterSecret`, called from
  * `cipher/namedCurve.ts` `generateKeyPair` and `cipher/prf.ts` `prfPreMasterSecret`). That costs
  * ~5-10 ms per handshake, and ~100 ms for the first one in a process (noble's precomputation);
- * OpenSSL via `crypto.createECDH('prime256v1')` takes well under 1 ms. Measured (100 warm runs,
- * (a)+(b) applied): ICE connected → DTLS connected median 10.7 ms → 6.7 ms, connect →
- * `webrtcup` median 42 ms → 37 ms, p90 65 → 49 ms; first call in a fresh process (5 each): ICE →
- * DTLS 98-157 ms → 19-38 ms, connect → `webrtcup` 177-251 ms → 99-166 ms.
+ * OpenSSL via `crypto.createECDH('prime256v1')` takes well under 1 ms. Measured ((a)+(b)
+ * applied, 2 × 100 warm runs): ICE connected → DTLS connected median ~11-12 ms → ~7 ms, connect →
+ * `webrtcup` median 42-45 ms → 37-39 ms, p90 65-70 → 49-59 ms; first call in a fresh process
+ * (10 each): ICE → DTLS 98-157 ms → 19-38 ms, connect → `webrtcup` 177-254 ms → 99-185 ms.
  *
  * What it touches: those werift functions are module-private, so this replaces `getPublicKey`
  * and `getSharedSecret` on the `p256` object of the `@noble/curves/p256` ES module instance
@@ -487,7 +500,90 @@ export function disableNativeP256(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// All three
+// (d) Run ICE again after an ICE restart
+// ---------------------------------------------------------------------------------------------
+
+/** Peer connections already patched by {@link resumeIceAfterRestart}. */
+const iceRestartPatched = new WeakMap<object, IceRestartStats>();
+
+/** Live counters of {@link resumeIceAfterRestart} for one peer connection. */
+export interface IceRestartStats {
+  /** ICE transports whose checks this workaround started after a restart. */
+  readonly resumed: number;
+  /** Of those, how many failed to connect. */
+  readonly failed: number;
+}
+
+/**
+ * (d) Makes an ICE restart actually run ICE: after the new offer/answer, starts the connectivity
+ * checks of every ICE transport that was restarted while its DTLS transport stayed connected.
+ *
+ * Why: werift's `RTCPeerConnection.connect()` (`packages/webrtc/src/peerConnection.ts`), called
+ * after `setRemoteDescription(answer)` (offerer) or `setLocalDescription(answer)` (answerer),
+ * returns early for a transport whose DTLS state is `connected`, before it calls
+ * `RTCIceTransport.start()`. An ICE restart (`restartIce()` + `createOffer({ iceRestart: true })`,
+ * or a remote offer with new ICE credentials) resets the ICE connection (`Connection.restart()` in
+ * `packages/ice/src/ice.ts`: no nominated pair, consent stopped) but leaves DTLS connected, so
+ * nothing ever runs the new checks: no pair is nominated, `Connection.send` silently drops every
+ * packet (`canSendApplicationData()` is false), and Janus, which did restart, has nothing to
+ * echo. Observed with Janus 1.1.2 EchoTest: after the restart the check list holds one `WAITING`
+ * pair forever, 0 packets reach the network; with this, ICE reconnects in ~20-40 ms and media flows
+ * again on the same DTLS/SRTP session (no new handshake, as the RFCs intend).
+ *
+ * What it touches: replaces `connect` on this `RTCPeerConnection` instance with a function that
+ * first awaits `iceTransport.start()` (werift's own, which runs `Connection.connect()`) for each
+ * DTLS transport in `dtlsTransports` whose `state` is `connected` while its `iceTransport.state`
+ * is neither `connected` nor `closed`, and then calls werift's `connect`. A failing ICE start
+ * rejects, which werift's caller turns into connection state `failed`, as for a first connect.
+ * Idempotent per peer connection.
+ *
+ * Drop it when: werift's `connect()` starts ICE for restarted transports itself (check the
+ * `checkDtlsConnected()` early return before `iceTransport.start()`). The test "without it no
+ * media flows after an ICE restart" in `test/media/werift-workarounds.test.ts` starts failing
+ * when that happens; then delete this function and its use in {@link applyWeriftWorkarounds}.
+ *
+ * @param pc - a werift peer connection
+ * @returns live counters for `pc`
+ * @throws WeriftInternalsError if werift's internals moved
+ */
+export function resumeIceAfterRestart(pc: RTCPeerConnection): IceRestartStats {
+  const existing = iceRestartPatched.get(pc);
+  if (existing) return existing;
+  const internals = pc as unknown as PeerConnectionInternals & { connect?: () => Promise<void> };
+  const original = internals.connect;
+  if (typeof original !== 'function' || !Array.isArray(internals.dtlsTransports)) {
+    throw new WeriftInternalsError('RTCPeerConnection.connect / dtlsTransports');
+  }
+  const stats = { resumed: 0, failed: 0 };
+  iceRestartPatched.set(pc, stats);
+  internals.connect = async () => {
+    const restarted = internals.dtlsTransports.filter(
+      (transport) =>
+        transport.state === 'connected' &&
+        transport.iceTransport?.state !== 'connected' &&
+        transport.iceTransport?.state !== 'closed',
+    );
+    await Promise.all(
+      restarted.map(async (transport) => {
+        if (typeof transport.iceTransport.start !== 'function') {
+          throw new WeriftInternalsError('RTCIceTransport.start');
+        }
+        stats.resumed++;
+        try {
+          await transport.iceTransport.start();
+        } catch (error) {
+          stats.failed++;
+          throw error;
+        }
+      }),
+    );
+    return original.call(pc);
+  };
+  return stats;
+}
+
+// ---------------------------------------------------------------------------------------------
+// All four
 // ---------------------------------------------------------------------------------------------
 
 /** Options of {@link applyWeriftWorkarounds}; each workaround is on unless set to `false`. */
@@ -498,6 +594,8 @@ export interface WeriftWorkaroundOptions {
   readonly earlyDtls?: EarlyDtlsOptions | false;
   /** (c) `false` to keep werift's pure-JS P-256. */
   readonly nativeP256?: boolean;
+  /** (d) `false` to leave ICE restarts as stock werift does them (broken while DTLS is up). */
+  readonly iceRestart?: boolean;
 }
 
 /** What {@link applyWeriftWorkarounds} applied (`undefined` for a workaround switched off). */
@@ -508,12 +606,15 @@ export interface AppliedWorkarounds {
   readonly earlyDtls: EarlyDtlsStats | undefined;
   /** (c) live process-wide counters. */
   readonly nativeP256: NativeP256Stats | undefined;
+  /** (d) live counters. */
+  readonly iceRestart: IceRestartStats | undefined;
 }
 
 /**
- * Applies {@link suppressImplicitStun}, {@link bufferEarlyDtls} and {@link enableNativeP256} to
- * `pc`. Call it right after `new RTCPeerConnection(...)`, before any negotiation; (a) and (b)
- * are in place when this returns its promise, (c) when the promise resolves.
+ * Applies {@link suppressImplicitStun}, {@link bufferEarlyDtls}, {@link enableNativeP256} and
+ * {@link resumeIceAfterRestart} to `pc`. Call it right after `new RTCPeerConnection(...)`, before
+ * any negotiation; (a), (b) and (d) are in place when this returns its promise, (c) when the
+ * promise resolves (at once after the first call in a process).
  *
  * @param pc - a fresh werift peer connection
  * @param options - switch single workarounds off or configure them
@@ -525,6 +626,7 @@ export async function applyWeriftWorkarounds(
 ): Promise<AppliedWorkarounds> {
   const stun = options.stun === false ? undefined : suppressImplicitStun(pc, options.stun);
   const earlyDtls = options.earlyDtls === false ? undefined : bufferEarlyDtls(pc, options.earlyDtls);
+  const iceRestart = options.iceRestart === false ? undefined : resumeIceAfterRestart(pc);
   const nativeP256 = options.nativeP256 === false ? undefined : await enableNativeP256();
-  return { stun, earlyDtls, nativeP256 };
+  return { stun, earlyDtls, nativeP256, iceRestart };
 }
