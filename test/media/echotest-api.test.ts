@@ -12,7 +12,7 @@ import { probeMedia } from '../../src/media/webm-recorder.js';
 import type { JanusServer } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
 import { startMediaJanus } from './support/media-janus.js';
-import { guardNetwork, inPrivateNetns, type NetGuard } from './support/net-guard.js';
+import { guardNetwork, type NetGuard, requirePrivateNetns } from './support/net-guard.js';
 
 let server: JanusServer;
 let janus: JanusClient;
@@ -20,8 +20,7 @@ let guard: NetGuard;
 let dir: string;
 
 beforeAll(async () => {
-  if (!inPrivateNetns)
-    throw new Error('media tests must run inside the private namespace: npm run test:media');
+  requirePrivateNetns();
   guard = guardNetwork();
   dir = await mkdtemp(join(tmpdir(), 'janus-xstate-echo-api-'));
   server = await startMediaJanus();

@@ -120,3 +120,16 @@ export function snmpCounter(group: string, name: string): number {
 /** True inside `scripts/netns-run.sh` (the private namespace with jpd0 = 10.200.0.1). */
 export const inPrivateNetns: boolean =
   process.env.JANUS_XSTATE_NETNS === '1' && isOwnAddress(process.env.JANUS_XSTATE_NETNS_IP ?? '10.200.0.1');
+
+/**
+ * Fails loudly outside the private namespace. Media tests run only via `npm run test:media`
+ * (scripts/netns-run.sh); a run anywhere else is a mistake to report, never a reason to skip.
+ */
+export function requirePrivateNetns(): void {
+  if (!inPrivateNetns) {
+    throw new Error(
+      'media tests must run inside the private network namespace: npm run test:media ' +
+        '(scripts/netns-run.sh npx vitest run --config vitest.media.config.ts)',
+    );
+  }
+}
