@@ -109,7 +109,7 @@ export const jsepMachine = setup({
   initial: 'open',
   states: {
     open: {
-      initial: 'idle',
+      initial: 'ready',
       on: {
         close: { target: 'closed' },
         'remote.candidate': [
@@ -125,7 +125,14 @@ export const jsepMachine = setup({
         ],
       },
       states: {
-        idle: {
+        ready: {
+          // Ready for a new negotiation: nothing negotiated yet, the last one done, or the last one failed.
+          initial: 'idle',
+          states: {
+            idle: {},
+            stable: {},
+            failed: {},
+          },
           on: {
             negotiate: {
               target: 'offering',
@@ -150,7 +157,7 @@ export const jsepMachine = setup({
               target: 'awaitingAnswer',
               actions: assign({ localJsep: ({ event }) => event.output, iceRestart: false }),
             },
-            onError: { target: 'failed', actions: assign({ error: ({ event }) => event.error }) },
+            onError: { target: 'ready.failed', actions: assign({ error: ({ event }) => event.error }) },
           },
         },
         awaitingAnswer: {
@@ -162,10 +169,10 @@ export const jsepMachine = setup({
             'offer.abandoned': [
               {
                 guard: 'remoteDescriptionSet',
-                target: 'stable',
+                target: 'ready.stable',
                 actions: assign({ error: ({ event }) => event.error }),
               },
-              { target: 'idle', actions: assign({ error: ({ event }) => event.error }) },
+              { target: 'ready.idle', actions: assign({ error: ({ event }) => event.error }) },
             ],
           },
         },
@@ -179,10 +186,10 @@ export const jsepMachine = setup({
               iceRestart: false,
             }),
             onDone: {
-              target: 'stable',
+              target: 'ready.stable',
               actions: ['addCandidates', 'remoteDescriptionApplied'],
             },
-            onError: { target: 'failed', actions: assign({ error: ({ event }) => event.error }) },
+            onError: { target: 'ready.failed', actions: assign({ error: ({ event }) => event.error }) },
           },
         },
         answering: {
@@ -195,38 +202,14 @@ export const jsepMachine = setup({
               iceRestart: false,
             }),
             onDone: {
-              target: 'stable',
+              target: 'ready.stable',
               actions: [
                 assign({ localJsep: ({ event }) => event.output }),
                 'addCandidates',
                 'remoteDescriptionApplied',
               ],
             },
-            onError: { target: 'failed', actions: assign({ error: ({ event }) => event.error }) },
-          },
-        },
-        stable: {
-          on: {
-            negotiate: {
-              target: 'offering',
-              actions: assign({ iceRestart: ({ event }) => event.iceRestart === true }),
-            },
-            'remote.offer': {
-              target: 'answering',
-              actions: assign({ remoteJsep: ({ event }) => event.jsep }),
-            },
-          },
-        },
-        failed: {
-          on: {
-            negotiate: {
-              target: 'offering',
-              actions: assign({ iceRestart: ({ event }) => event.iceRestart === true }),
-            },
-            'remote.offer': {
-              target: 'answering',
-              actions: assign({ remoteJsep: ({ event }) => event.jsep }),
-            },
+            onError: { target: 'ready.failed', actions: assign({ error: ({ event }) => event.error }) },
           },
         },
       },

@@ -180,13 +180,15 @@ export class HandleMedia {
     target: 'awaitingAnswer' | 'stable',
     options: CallOptions,
   ): Promise<SnapshotFrom<JsepMachine>> {
+    const state =
+      target === 'stable' ? { open: { ready: 'stable' as const } } : { open: 'awaitingAnswer' as const };
     const snapshot = await waitForSnapshot(
       jsep,
       `negotiation (${target})`,
-      (s) => s.matches({ open: target }) || s.matches({ open: 'failed' }) || s.status !== 'active',
+      (s) => s.matches(state) || s.matches({ open: { ready: 'failed' } }) || s.status !== 'active',
       options,
     );
-    if (!snapshot.matches({ open: target })) {
+    if (!snapshot.matches(state)) {
       const cause = snapshot.context.error;
       throw cause instanceof JanusError
         ? cause

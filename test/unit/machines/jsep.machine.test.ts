@@ -83,7 +83,7 @@ describe('jsep machine behaviour', () => {
     expect(added).toEqual([]);
     expect(actor.getSnapshot().context.pendingCandidates).toEqual([candidate, null]);
     actor.send({ type: 'remote.answer', jsep: answer });
-    await waitFor(actor, (s) => s.matches({ open: 'stable' }));
+    await waitFor(actor, (s) => s.matches({ open: { ready: 'stable' } }));
     expect(added).toEqual([[candidate, null]]);
     expect(actor.getSnapshot().context.pendingCandidates).toEqual([]);
     actor.send({ type: 'remote.candidate', candidate });
@@ -95,7 +95,7 @@ describe('jsep machine behaviour', () => {
   it('answers a remote offer and renegotiates from stable with an ICE restart', async () => {
     const { actor, calls } = harness();
     actor.send({ type: 'remote.offer', jsep: offer });
-    await waitFor(actor, (s) => s.matches({ open: 'stable' }));
+    await waitFor(actor, (s) => s.matches({ open: { ready: 'stable' } }));
     expect(actor.getSnapshot().context.localJsep).toEqual(answer);
     actor.send({ type: 'negotiate', iceRestart: true });
     await waitFor(actor, (s) => s.matches({ open: 'awaitingAnswer' }));
@@ -117,6 +117,6 @@ describe('jsep machine behaviour', () => {
     actor.send({ type: 'negotiate' });
     await waitFor(actor, (s) => s.matches({ open: 'awaitingAnswer' }));
     actor.send({ type: 'offer.abandoned', error: new Error('timeout') });
-    expect(actor.getSnapshot().matches({ open: 'idle' })).toBe(true);
+    expect(actor.getSnapshot().matches({ open: { ready: 'idle' } })).toBe(true);
   });
 });
