@@ -57,6 +57,7 @@ export {
   type EchoTestStartOptions,
 } from './plugins/echotest/echotest.js';
 export type * from './plugins/echotest/types.js';
+export * from './plugins/index.js';
 export type {
   HandleCoreEventName,
   JanusMessage,
