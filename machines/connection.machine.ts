@@ -12,7 +12,7 @@
  * ends `disconnected`. A failure before the first `open` ends `failed` (`connect()` then tries the next URL).
  * @module
  */
-import { assign, fromCallback, fromPromise, setup, spawnChild } from 'xstate';
+import { assign, fromCallback, fromPromise, setup, spawnChild, stopChild } from 'xstate';
 import { JanusError } from '../src/errors.js';
 import type { ServerInfo } from '../src/protocol/messages.js';
 import { notProvided } from './not-provided.js';
@@ -103,6 +103,8 @@ export const connectionMachine = setup({
     canReconnect: ({ context }) => context.reconnect && context.everOpen,
     /** The connection was open before: a new handshake must be followed by claims. */
     wasOpen: ({ context }) => context.everOpen,
+    /** The actor that finished is a spawned session (not one of the connection's own invokes). */
+    isSessionChild: ({ event }) => String((event as { actorId?: unknown }).actorId).startsWith('session-'),
     /** The reconnect policy gave up. */
     gaveUp: ({ event }) => (event as { output?: ReconnectMachineOutput }).output?.gaveUp === true,
   },
@@ -139,6 +141,11 @@ export const connectionMachine = setup({
   }),
   initial: 'running',
   on: {
+    // A session that ended is removed from `children`, so 5,000 sessions created and destroyed leave nothing.
+    'xstate.done.actor.*': {
+      guard: 'isSessionChild',
+      actions: stopChild(({ event }) => (event as unknown as { actorId: string }).actorId),
+    },
     'session.spawn': {
       actions: spawnChild('session', {
         id: ({ event }) => (event as SessionSpawnEvent).id,

@@ -11,7 +11,7 @@
  * can reconnect.
  * @module
  */
-import { assign, fromPromise, setup, spawnChild } from 'xstate';
+import { assign, fromPromise, setup, spawnChild, stopChild } from 'xstate';
 import { type HandleMachineInput, handleMachine } from './handle.machine.js';
 import { notProvided } from './not-provided.js';
 
@@ -49,7 +49,9 @@ export type SessionMachineEvent =
   | { type: 'janus.timeout' }
   | { type: 'session.gone'; error?: unknown }
   | { type: 'session.reclaim' }
-  | { type: 'handle.spawn'; id: string; input: HandleMachineInput };
+  | { type: 'handle.spawn'; id: string; input: HandleMachineInput }
+  /** A spawned handle finished (sent by XState). */
+  | { type: `xstate.done.actor.${string}`; actorId: string; output?: unknown };
 
 /** The event that spawns a handle child with a stable id. */
 export type HandleSpawnEvent = Extract<SessionMachineEvent, { type: 'handle.spawn' }>;
@@ -104,6 +106,8 @@ export const sessionMachine = setup({
   },
   guards: {
     keepaliveEnabled: ({ context }) => context.keepaliveMs > 0,
+    /** The actor that finished is a spawned handle (not one of the session's own invokes). */
+    isHandleChild: ({ event }) => String((event as { actorId?: unknown }).actorId).startsWith('handle-'),
     /** True when no request went out for this session during the last interval. Provided by the client. */
     idle: () => true,
     /** True when a failed request says the server no longer has the session (458). */
@@ -131,6 +135,13 @@ export const sessionMachine = setup({
     error: undefined,
   }),
   initial: 'creating',
+  on: {
+    // A handle that ended is removed from `children`, so attach/detach cycles leave nothing behind.
+    'xstate.done.actor.*': {
+      guard: 'isHandleChild',
+      actions: stopChild(({ event }) => (event as { actorId: string }).actorId),
+    },
+  },
   states: {
     creating: {
       invoke: {

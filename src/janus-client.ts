@@ -18,6 +18,7 @@ import { type BoundConnectionMachine, provideMachines } from './provide-machines
 import { DEFAULT_RECONNECT_POLICY, type ReconnectPolicy } from './reconnect/policy.js';
 import { transportForUrl } from './transport/select-transport.js';
 import type { CallOptions } from './util/abort.js';
+import { ChildIds } from './util/child-ids.js';
 import { safeLogger } from './util/logger.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { leafState, waitForSnapshot } from './util/wait-for-snapshot.js';
@@ -97,7 +98,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
   readonly #sessions = new Map<number, JanusSession>();
   readonly #liveSessions = new Set<JanusSession>();
   readonly #handles = new Map<number, PluginHandle>();
-  #sessionCounter = 0;
+  readonly #sessionIds = new ChildIds('session');
   #attempts = 0;
   #lastState: ConnectionState = 'connecting';
 
@@ -247,8 +248,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
    */
   async createSession(options: CreateSessionOptions = {}): Promise<JanusSession> {
     this.#assertUsable('createSession');
-    this.#sessionCounter += 1;
-    const id = `session-${this.#sessionCounter}`;
+    const id = this.#sessionIds.take((candidate) => candidate in this.actor.getSnapshot().children);
     this.actor.send({
       type: 'session.spawn',
       id,
@@ -260,6 +260,8 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     });
     const actor = this.actor.getSnapshot().children[id] as JanusSession['actor'] | undefined;
     if (!actor) throw new JanusError('INVALID_STATE', 'the connection could not spawn a session');
+    const release = (): void => this.#sessionIds.release(id);
+    actor.subscribe({ complete: release, error: release });
     const session = new JanusSession(this.#sessionHost(), actor);
     this.#liveSessions.add(session);
     try {

@@ -8,6 +8,7 @@ import { JanusError } from './errors.js';
 import { type HandleHost, PluginHandle } from './plugin-handle.js';
 import type { JanusMessage } from './protocol/messages.js';
 import type { CallOptions } from './util/abort.js';
+import { ChildIds } from './util/child-ids.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
 import { assertState, type Wire } from './wire.js';
@@ -111,7 +112,7 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   readonly actor: ActorRefFrom<SessionMachine>;
   readonly #host: SessionHost;
   readonly #handles = new Set<PluginHandle>();
-  #handleCounter = 0;
+  readonly #handleIds = new ChildIds('handle');
   #closed = false;
   #started = false;
   #lastState: SessionState = 'creating';
@@ -170,8 +171,7 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   async attach(plugin: string | PluginDescriptor, options: AttachOptions = {}): Promise<PluginHandle> {
     assertState('attach', this.state, ['active']);
     const descriptor = typeof plugin === 'string' ? genericDescriptor(plugin) : plugin;
-    this.#handleCounter += 1;
-    const id = `handle-${this.#handleCounter}`;
+    const id = this.#handleIds.take((candidate) => candidate in this.actor.getSnapshot().children);
     this.actor.send({
       type: 'handle.spawn',
       id,
@@ -184,6 +184,8 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
     });
     const actor = this.actor.getSnapshot().children[id] as PluginHandle['actor'] | undefined;
     if (!actor) throw new JanusError('INVALID_STATE', 'the session could not spawn a handle');
+    const release = (): void => this.#handleIds.release(id);
+    actor.subscribe({ complete: release, error: release });
     const handle = descriptor.create(this.#hostFor(), actor);
     this.#handles.add(handle);
     try {
