@@ -19,7 +19,7 @@ import { DEFAULT_RECONNECT_POLICY, type ReconnectPolicy } from './reconnect/poli
 import { transportForUrl } from './transport/select-transport.js';
 import type { CallOptions } from './util/abort.js';
 import { ChildIds } from './util/child-ids.js';
-import { safeLogger } from './util/logger.js';
+import { type JanusLogger, safeLogger } from './util/logger.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { leafState, waitForSnapshot } from './util/wait-for-snapshot.js';
 import { assertState, type RequestOptions, Wire } from './wire.js';
@@ -93,6 +93,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
   /** Every server URL this client may use, in failover order. */
   readonly urls: readonly string[];
   readonly #options: ConnectOptions;
+  readonly #logger: Required<JanusLogger>;
   #reconnectStats = { claimed: 0, recreated: 0, lost: 0 };
   readonly #wire: Wire;
   readonly #sessions = new Map<number, JanusSession>();
@@ -107,7 +108,8 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
    * when reconnecting cannot reach the current one); `connect()` is the usual way in.
    */
   constructor(url: string | readonly string[], options: ConnectOptions = {}) {
-    super();
+    // A listener that throws is reported to the (redacting) logger, never to the code that emitted.
+    super((error, event) => this.#wire.logErrorInListener(error, event));
     const urls = typeof url === 'string' ? [url] : [...url];
     if (urls.length === 0) throw new JanusError('INVALID_ARGUMENT', 'a client needs at least one URL');
     for (const candidate of urls) transportForUrl(candidate);
@@ -115,6 +117,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     this.#options = options;
     const secrets = [options.apiSecret, options.token];
     const logger = safeLogger(options.logger, secrets);
+    this.#logger = logger;
     this.#wire = new Wire(
       {
         apiSecret: options.apiSecret,
@@ -415,7 +418,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       if (state === 'open' && previous === 'reclaiming') {
         const stats = this.#reconnectStats;
         this.#reconnectStats = { claimed: 0, recreated: 0, lost: 0 };
-        this.#options.logger?.info?.('reconnected', { url: this.url, ...stats });
+        this.#logger.info('reconnected', { url: this.url, ...stats });
         this.emit('reconnected', { url: this.url, attempts: this.#attempts, ...stats });
       }
       if (state === 'reconnecting') this.#attempts = snapshot.context.attempt;

@@ -26,13 +26,18 @@ const SECRET_KEYS = new Set([
 ]);
 const MASK = '[redacted]';
 
-/** A deep copy of `value` with every secret-bearing field (`apisecret`, `token`, `admin_secret`...) masked. */
-export function redact(value: unknown, depth = 0): unknown {
+/**
+ * A deep copy of `value` with every secret-bearing field (`apisecret`, `token`, `admin_secret`...) masked,
+ * and, when `secrets` are given, those strings removed from every string inside it (an error message or
+ * a URL that quotes a secret).
+ */
+export function redact(value: unknown, depth = 0, secrets: readonly (string | undefined)[] = []): unknown {
+  if (typeof value === 'string') return secrets.length > 0 ? redactText(value, secrets) : value;
   if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1, secrets));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = SECRET_KEYS.has(key.toLowerCase()) ? MASK : redact(item, depth + 1);
+    out[key] = SECRET_KEYS.has(key.toLowerCase()) ? MASK : redact(item, depth + 1, secrets);
   }
   return out;
 }
@@ -69,7 +74,11 @@ export function safeLogger(
     (fn: ((message: string, details?: unknown) => void) | undefined) =>
     (message: string, details?: unknown): void => {
       if (!fn) return;
-      fn.call(logger, redactText(message, secrets), details === undefined ? undefined : redact(details));
+      fn.call(
+        logger,
+        redactText(message, secrets),
+        details === undefined ? undefined : redact(details, 0, secrets),
+      );
     };
   return {
     debug: wrap(logger?.debug),
