@@ -222,6 +222,30 @@ describe.skipIf(!inNamespace)('VideoRoom with real media (private namespace)', (
     figures.afterUpdate = perFeed(s1);
   });
 
+  it('pause stops the delivery and start resumes it; configure turns one stream off and on', async () => {
+    const s2 = subscribers[1] as VideoRoomHandle;
+    const mid = subMidOf(s2, ids[0] as ParticipantId, 'audio');
+    expect(await s2.pause()).toMatchObject({ paused: 'ok', room });
+    await sleep(500);
+    expect(await growth(s2, mid, 1000)).toBe(0);
+    expect(s2.pendingOffer).toBeUndefined();
+    expect(await s2.start()).toMatchObject({ started: 'ok', room });
+    await flows(s2, mid, 10);
+    expect(await s2.configure({ streams: [{ mid, send: false }] })).toMatchObject({ configured: 'ok' });
+    await sleep(500);
+    expect(await growth(s2, mid, 1000)).toBe(0);
+    await s2.configure({ streams: [{ mid, send: true }] });
+    await flows(s2, mid, 10);
+  });
+
+  it('a publisher renegotiates (configure with a new offer) and keeps flowing', async () => {
+    const p1 = publishers[0] as VideoRoomHandle;
+    const s1 = subscribers[0] as VideoRoomHandle;
+    const configured = await p1.configure({ bitrate: 200_000 }, { audio: true, video: true });
+    expect(configured).toMatchObject({ configured: 'ok', room });
+    await flows(s1, subMidOf(s1, ids[0] as ParticipantId, 'video'), 10);
+  });
+
   it('moderate mutes and unmutes a publisher stream', async () => {
     const id1 = ids[0] as ParticipantId;
     const s1 = subscribers[0] as VideoRoomHandle;
