@@ -1,16 +1,94 @@
 /**
- * Unit tests of the typed plugin handles' pure parts: event classification and the TextRoom data channel
- * transaction link. The handles themselves are tested against Janus in test/integration and test/media.
+ * Unit tests of the typed plugin handles' pure parts: the types of the public API (checked by `tsc`), event
+ * classification and the TextRoom data channel transaction link. The handles themselves are tested against Janus in test/integration and test/media.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { JanusError } from '../../src/errors.js';
+import { type JanusSession, type PluginHandle, TextRoom as TextRoomFromIndex } from '../../src/index.js';
 import {
   classifyVideoCallEvent,
   classifyVideoRoomEvent,
+  TextRoom,
   type TextRoomDataEvent,
   TextRoomDataLink,
   TextRoomErrorCode,
+  type TextRoomHandle,
+  type TextRoomJoinResult,
+  type TextRoomKickResponse,
+  type TextRoomMessageEvent,
+  type TextRoomMessageResponse,
+  VideoCall,
+  type VideoCallHandle,
+  type VideoCallHangupEvent,
+  type VideoCallIncomingCallEvent,
+  VideoRoom,
+  type VideoRoomAttachedEvent,
+  type VideoRoomHandle,
+  type VideoRoomJoinedEvent,
+  type VideoRoomLeavingOkEvent,
+  type VideoRoomLeftEvent,
+  type VideoRoomListParticipantsResponse,
+  type VideoRoomPublisher,
+  type VideoRoomRtpForwardResponse,
+  type VideoRoomUpdatedEvent,
+  type VideoRoomUpdatingEvent,
 } from '../../src/plugins/index.js';
+
+/** Never called: `tsc` checks the types of the public API through it. */
+async function typesOfThePublicApi(session: JanusSession): Promise<void> {
+  const room = await session.attach(VideoRoom);
+  expectTypeOf(room).toEqualTypeOf<VideoRoomHandle>();
+  expectTypeOf(room).toMatchTypeOf<PluginHandle>();
+  expectTypeOf(room.join({ ptype: 'publisher', room: 1 })).resolves.toEqualTypeOf<VideoRoomJoinedEvent>();
+  expectTypeOf(
+    room.join({ ptype: 'subscriber', room: 1, streams: [{ feed: 2 }] }),
+  ).resolves.toEqualTypeOf<VideoRoomAttachedEvent>();
+  expectTypeOf(
+    room.listParticipants({ room: 1 }),
+  ).resolves.toEqualTypeOf<VideoRoomListParticipantsResponse>();
+  expectTypeOf(
+    room.rtpForward({ room: 1, publisher_id: 2, host: '127.0.0.1' }),
+  ).resolves.toEqualTypeOf<VideoRoomRtpForwardResponse>();
+  expectTypeOf(room.update({ subscribe: [{ feed: 2 }] })).resolves.toEqualTypeOf<
+    VideoRoomUpdatedEvent | VideoRoomUpdatingEvent
+  >();
+  expectTypeOf(room.leave()).resolves.toEqualTypeOf<VideoRoomLeavingOkEvent | VideoRoomLeftEvent>();
+  // @ts-expect-error `room` is required
+  void room.exists({});
+  // @ts-expect-error `ptype` must be publisher or subscriber
+  void room.join({ ptype: 'listener', room: 1 });
+  room.on('publishers', (event) => expectTypeOf(event.data.publishers).toEqualTypeOf<VideoRoomPublisher[]>());
+  room.on('updated', (event) => expectTypeOf(event.jsep?.sdp).toEqualTypeOf<string | undefined>());
+
+  const chat = await session.attach(TextRoom);
+  expectTypeOf(chat).toEqualTypeOf<TextRoomHandle>();
+  expectTypeOf(chat.join({ room: 1, username: 'a' })).resolves.toEqualTypeOf<TextRoomJoinResult>();
+  expectTypeOf(chat.sendMessage({ room: 1, text: 'x', to: 'b' })).resolves.toEqualTypeOf<
+    TextRoomMessageResponse | undefined
+  >();
+  expectTypeOf(
+    chat.kick({ room: 1, username: 'b' }, { via: 'datachannel' }),
+  ).resolves.toEqualTypeOf<TextRoomKickResponse>();
+  chat.on('message', (event) => expectTypeOf(event).toEqualTypeOf<TextRoomMessageEvent>());
+
+  const call = await session.attach(VideoCall);
+  expectTypeOf(call).toEqualTypeOf<VideoCallHandle>();
+  expectTypeOf(call.hangup({ reason: 'bye' })).resolves.toEqualTypeOf<VideoCallHangupEvent>();
+  expectTypeOf(call.hangup()).resolves.toEqualTypeOf<void>();
+  call.on('incomingcall', (event) => expectTypeOf(event.data).toEqualTypeOf<VideoCallIncomingCallEvent>());
+}
+
+describe('the public API', () => {
+  it('exports the typed plugins from the package entry, with typed requests, responses and events', () => {
+    expect(TextRoomFromIndex).toBe(TextRoom);
+    expect([VideoRoom.plugin, TextRoom.plugin, VideoCall.plugin]).toEqual([
+      'janus.plugin.videoroom',
+      'janus.plugin.textroom',
+      'janus.plugin.videocall',
+    ]);
+    expect(typeof typesOfThePublicApi).toBe('function');
+  });
+});
 
 describe('classifyVideoRoomEvent', () => {
   const cases: [Record<string, unknown>, string | undefined][] = [
