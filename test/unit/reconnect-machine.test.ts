@@ -83,7 +83,7 @@ describe('connection machine with swapped I/O', () => {
         reclaim: fromPromise(async () => {
           reclaims += 1;
         }),
-        drain: fromPromise<void>(async () => {}),
+        drain: fromPromise<void, void>(async () => {}),
         reconnect: reconnectMachine.provide({
           actors: {
             schedule: fromPromise<number | null, ScheduleInput>(async () => options.delays.shift() ?? null),
