@@ -7,11 +7,13 @@ import type { AnyStateMachine } from 'xstate';
 import { connectionMachine } from './connection.machine.js';
 import { handleMachine } from './handle.machine.js';
 import { jsepMachine } from './jsep.machine.js';
+import { reconnectMachine } from './reconnect.machine.js';
 import { sessionMachine } from './session.machine.js';
 
 export * from './connection.machine.js';
 export * from './handle.machine.js';
 export * from './jsep.machine.js';
+export * from './reconnect.machine.js';
 export * from './session.machine.js';
 
 /** Every machine by name, for diagrams and coverage tests. */
@@ -20,4 +22,5 @@ export const machines: Record<string, AnyStateMachine> = {
   session: sessionMachine,
   handle: handleMachine,
   jsep: jsepMachine,
+  reconnect: reconnectMachine,
 };
