@@ -167,8 +167,19 @@ describe.skipIf(!inNamespace)('VideoRoom with real media (private namespace)', (
         }),
       );
     }
-    await sleep(2000);
-    figures.perSubscriberPerPublisher = subscribers.map((sub) => perFeed(sub));
+    // Packets per subscriber per publisher over a fixed 3 s window.
+    const before = subscribers.map((sub) => perFeed(sub));
+    await sleep(3000);
+    const after = subscribers.map((sub) => perFeed(sub));
+    figures.packetsIn3sPerSubscriberPerPublisher = after.map((counts, i) =>
+      Object.fromEntries(
+        Object.entries(counts).map(([feed, now]) => {
+          const then = before[i]?.[feed] ?? { audio: 0, video: 0 };
+          return [feed, { audio: now.audio - then.audio, video: now.video - then.video }];
+        }),
+      ),
+    );
+    figures.totalPerSubscriberPerPublisher = after;
     for (const sub of subscribers) {
       const counts = perFeed(sub);
       expect(Object.keys(counts).sort()).toEqual(ids.map(String).sort());
@@ -210,7 +221,7 @@ describe.skipIf(!inNamespace)('VideoRoom with real media (private namespace)', (
 
     const s1 = subscribers[0] as VideoRoomHandle;
     const p2Audio = subMidOf(s1, id2, 'audio');
-    const removed = await s1.update({ unsubscribe: [{ feed: id2 }] });
+    const removed = await s1.unsubscribe({ streams: [{ feed: id2 }] });
     expect(removed.videoroom).toBe('updated');
     expect(s1.streams.some((s) => s.feed_id === id2 && s.active)).toBe(false);
     await sleep(500);
@@ -329,6 +340,12 @@ describe.skipIf(!inNamespace)('VideoRoom with real media (private namespace)', (
     await othersSee;
     await p2Hangup;
     expect((await admin.listParticipants({ room })).participants.map((p) => p.id)).not.toContain(kickedId);
+
+    // A subscriber closes its subscription.
+    const s2 = subscribers[1] as VideoRoomHandle;
+    const s2Hangup = nextEvent(s2, 'hangup');
+    expect(await s2.leave()).toMatchObject({ videoroom: 'event', left: 'ok', room });
+    await s2Hangup;
 
     // Janus tells the room's participants (not the subscriptions) and closes their PeerConnections.
     const destroyed = [p1, late].map((handle) => nextEvent(handle, 'destroyed'));
