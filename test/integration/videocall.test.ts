@@ -1,6 +1,6 @@
 /**
  * The typed VideoCall handle against a real Janus, over WS and HTTP: registration, listing and the errors
- * of calls that need no media. Calls with media are in test/media/videocall-media.test.ts.
+ * of calls that need no media (sent as raw requests without an SDP). Calls with media are in test/media/videocall-media.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type JanusClient, JanusError, type JanusSession } from '../../src/index.js';
@@ -45,7 +45,7 @@ describe.each(TRANSPORTS)('VideoCall signalling over $name', (transport) => {
     const name = `alice-${transport.name}-${Date.now()}`;
     const alice = await session.attach(VideoCall);
     const bob = await session.attach(VideoCall);
-    const early = await pluginError(bob.call({ username: name }));
+    const early = await pluginError(bob.message({ request: 'call', username: name }));
     expect(early.janusCode).toBe(VideoCallErrorCode.REGISTER_FIRST);
 
     expect(await alice.register({ username: name })).toEqual({
@@ -62,15 +62,17 @@ describe.each(TRANSPORTS)('VideoCall signalling over $name', (transport) => {
     expect(twice.janusCode).toBe(VideoCallErrorCode.ALREADY_REGISTERED);
 
     await bob.register({ username: `bob-${name}` });
-    const self = await pluginError(alice.call({ username: name }));
+    const self = await pluginError(alice.message({ request: 'call', username: name }));
     expect(self.janusCode).toBe(VideoCallErrorCode.USE_ECHO_TEST);
-    const nobody = await pluginError(alice.call({ username: 'nobody-here' }));
+    const nobody = await pluginError(alice.message({ request: 'call', username: 'nobody-here' }));
     expect(nobody.janusCode).toBe(VideoCallErrorCode.NO_SUCH_USERNAME);
-    const noSdp = await pluginError(alice.call({ username: `bob-${name}` }));
+    const noSdp = await pluginError(alice.message({ request: 'call', username: `bob-${name}` }));
     expect(noSdp.janusCode).toBe(VideoCallErrorCode.MISSING_SDP);
     const noCall = await pluginError(bob.accept());
     expect(noCall.janusCode).toBe(VideoCallErrorCode.NO_CALL);
 
+    // (`call` itself offers media from the handle's own peer: see test/media/videocall-media.test.ts. The
+    // refusals above are checked with the raw request, without an SDP.)
     // Hanging up with no call is answered like any hangup.
     expect(await alice.hangup({ reason: 'nothing to hang up' })).toMatchObject({
       videocall: 'event',
