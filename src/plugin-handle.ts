@@ -293,6 +293,11 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
       case 'webrtcup':
         this.actor.send({ type: 'janus.webrtcup' });
         this.emitEvent('webrtcup', message);
+        {
+          // Start the media source after whoever awaited `webrtcup` ran (spawning ffmpeg blocks a few ms).
+          const peer = this.#media?.peer;
+          if (peer) setImmediate(() => peer.markUp());
+        }
         return;
       case 'media':
         this.emitEvent('media', {

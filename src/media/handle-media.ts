@@ -13,6 +13,16 @@ import { waitForSnapshot } from '../util/wait-for-snapshot.js';
 import type { JanusPeer, MediaRequest, PeerOptions } from './janus-peer.js';
 import { registerPeer, unregisterPeer } from './jsep-bindings.js';
 
+/**
+ * werift is loaded on first use only; the promise is kept because each `import()` call, even of a
+ * module already loaded, costs ~1-2 ms under a loader (tsx, vitest) on every negotiation.
+ */
+let peerModule: Promise<typeof import('./janus-peer.js')> | undefined;
+function loadPeerModule(): Promise<typeof import('./janus-peer.js')> {
+  peerModule ??= import('./janus-peer.js');
+  return peerModule;
+}
+
 /** Options of `offer`/`answer` on a handle: what to negotiate, and the call's deadline and signal. */
 export interface NegotiationOptions extends MediaRequest, PeerOptions, CallOptions {
   /** Restart ICE with this offer. */
@@ -144,7 +154,7 @@ export class HandleMedia {
 
   async #ensurePeer(options: NegotiationOptions): Promise<JanusPeer> {
     if (this.#peer) return this.#peer;
-    const { JanusPeer } = await import('./janus-peer.js');
+    const { JanusPeer } = await loadPeerModule();
     const peerOptions: PeerOptions = {};
     if (options.iceServers) peerOptions.iceServers = options.iceServers;
     if (options.workarounds !== undefined) peerOptions.workarounds = options.workarounds;

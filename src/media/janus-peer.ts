@@ -21,6 +21,9 @@ import { RtpCounter } from './rtp-counter.js';
 import { recordToWebm, type WebmRecording } from './webm-recorder.js';
 import { applyWeriftWorkarounds, type WeriftWorkaroundOptions } from './werift-workarounds.js';
 
+/** Milliseconds after DTLS connected at which the source starts if nobody called `markUp()`. */
+export const SOURCE_FALLBACK_MS = 200;
+
 /** The label of the data channel Janus plugins use. */
 export const JANUS_DATA_CHANNEL = 'JanusDataChannel';
 
@@ -64,6 +67,11 @@ export interface KindStats {
   packetsReceived: number;
   /** Seconds from the first to the last packet sent (0 before two were sent). */
   sentDurationS: number;
+  /**
+   * Media seconds received: the RTP timestamp span of what came back (48 kHz audio, 90 kHz video clock).
+   * Unlike `sentDurationS` (wall clock), it matches a recording's duration even when the source ran slow.
+   */
+  receivedMediaS: number;
 }
 
 /** Packet counts per kind. */
@@ -104,6 +112,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #sourceStarting: Promise<void> = Promise.resolve();
   #recording: WebmRecording | undefined;
   #connected = false;
+  #up = false;
+  #upTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
 
@@ -115,7 +125,13 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     pc.onDataChannel.subscribe((channel) => this.#adoptChannel(channel));
     pc.connectionStateChange.subscribe((state) => {
       this.emit('connection', state);
-      if (state === 'connected') this.#connected = true;
+      if (state !== 'connected') return;
+      this.#connected = true;
+      // Normally the handle reports Janus's `webrtcup` a few ms after this; start the source anyway if not.
+      if (!this.#up && !this.#upTimer) {
+        this.#upTimer = setTimeout(() => this.markUp(), SOURCE_FALLBACK_MS);
+        this.#upTimer.unref?.();
+      }
     });
   }
 
@@ -125,6 +141,21 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', iceServers });
     if (options.workarounds !== false) await applyWeriftWorkarounds(pc, options.workarounds ?? {});
     return new JanusPeer(pc);
+  }
+
+  /**
+   * Tells the peer the call is up (Janus sent `webrtcup`): starts the media source. The source is not
+   * started before, because spawning and warming up ffmpeg while ICE and DTLS run costs the call set-up
+   * ~60 ms on a 2-core machine (connect → `webrtcup` median 116 → 55 ms, `bench/media/webrtcup.ts`),
+   * and werift drops whatever is written before DTLS is connected anyway. Without a call, it happens
+   * {@link SOURCE_FALLBACK_MS} after DTLS connected. Idempotent.
+   */
+  markUp(): void {
+    if (this.#upTimer) clearTimeout(this.#upTimer);
+    this.#upTimer = undefined;
+    if (this.#up || this.#closed) return;
+    this.#up = true;
+    this.#ensureSource();
   }
 
   /** Whether DTLS is connected. */
@@ -148,10 +179,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       const sent = this.#sent.get(k);
       const span =
         sent.firstAt === undefined || sent.lastAt === undefined ? 0 : (sent.lastAt - sent.firstAt) / 1000;
+      const received = this.#received.get(k);
       return {
         packetsSent: sent.packets,
-        packetsReceived: this.#received.get(k).distinct,
+        packetsReceived: received.distinct,
         sentDurationS: span,
+        receivedMediaS: received.timestampSpan / (k === 'audio' ? 48_000 : 90_000),
       };
     };
     return { audio: kind('audio'), video: kind('video') };
@@ -274,6 +307,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
 
   async #close(): Promise<void> {
     this.#closed = true;
+    if (this.#upTimer) clearTimeout(this.#upTimer);
     await this.#sourceStarting.catch(() => {});
     await this.#source?.stop();
     await this.#recording?.stop().catch(() => {});
@@ -332,9 +366,23 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     this.emit('track', kind, track);
     const path = this.#request.recordTo;
     if (path && !this.#recording && this.#allRemoteTracksIn()) {
-      this.#recording = recordToWebm(path, { ...this.#remote });
+      this.#recording = recordToWebm(path, { ...this.#remote }, this.#videoSize());
       this.#recording.failed.catch(() => {});
     }
+  }
+
+  /**
+   * The size the source encodes video at (what Janus echoes or forwards back), for the WebM header:
+   * explicit `width`/`height`, else 320×240 for the generated pattern; unknown for a file at its own size.
+   */
+  #videoSize(): { width?: number; height?: number } {
+    if (this.#request.video !== true) return {}; // what comes back is not our own video
+    const spec = this.#request.source;
+    const video = typeof spec?.video === 'object' ? spec.video : undefined;
+    if (video?.width !== undefined && video.height !== undefined)
+      return { width: video.width, height: video.height };
+    if ((spec?.input.type ?? 'generated') === 'generated') return { width: 320, height: 240 };
+    return {};
   }
 
   #allRemoteTracksIn(): boolean {
@@ -360,11 +408,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   }
 
   /**
-   * Starts (or restarts, when the sending kinds changed) the ffmpeg source as soon as the kinds are known,
-   * so it is producing by the time DTLS connects. Packets are written to the tracks all along (werift drops
-   * them until connected) and counted as sent only once connected.
+   * Starts (or restarts, when the sending kinds changed) the ffmpeg source once the call is up (see
+   * {@link JanusPeer.markUp}); on a renegotiation of a call that is up, at once. Packets are counted as sent
+   * only once DTLS is connected.
    */
   #ensureSource(): void {
+    if (!this.#up) return;
     const sends = (['audio', 'video'] as const).filter(
       (kind) => this.#request[kind] === true && this.#local[kind],
     );

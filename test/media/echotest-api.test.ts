@@ -62,13 +62,19 @@ describe('EchoTest with real media (public API)', () => {
     echo.on('data', (message) => (typeof message === 'string' ? texts.push(message) : bytes.push(message)));
     echo.sendData('hello');
     echo.sendData(new Uint8Array([1, 2, 3, 250]));
-    await until('3 s of media', () => echo.stats().audio.sentDurationS >= 3);
+    // Nominally 3 s are 150 audio and ~90 video packets; on a loaded machine ffmpeg falls behind, so wait
+    // for both the time and enough packets for the ratios below to mean something.
+    await until(
+      '3 s of media and 100 audio / 50 video packets',
+      () => {
+        const now = echo.stats();
+        return now.audio.sentDurationS >= 3 && now.audio.packetsSent >= 100 && now.video.packetsSent >= 50;
+      },
+      20_000,
+    );
     await sleep(300);
     const stats = echo.stats();
-    const sentForS = stats.audio.sentDurationS;
-    // Nominal 150 audio / 90 video packets in 3 s; ffmpeg falls behind on a loaded machine.
-    expect(stats.audio.packetsSent).toBeGreaterThan(60);
-    expect(stats.video.packetsSent).toBeGreaterThan(30);
+    const mediaS = stats.audio.receivedMediaS; // the hangup closes the peer (and the recording) right after
     expect(echoed(stats.audio)).toBeGreaterThanOrEqual(0.95);
     expect(echoed(stats.video)).toBeGreaterThanOrEqual(0.95);
     expect(media.map((event) => event.type).sort()).toEqual(expect.arrayContaining(['audio', 'video']));
@@ -87,7 +93,14 @@ describe('EchoTest with real media (public API)', () => {
     const probed = await probeMedia(recordTo);
     const kinds = probed.streams.map((stream) => stream.kind).sort();
     expect(kinds).toEqual(['audio', 'video']);
-    expect(Math.abs(probed.durationS - sentForS) / sentForS).toBeLessThan(0.1);
+    // The header carries the source's size (320×240 for the generated pattern).
+    expect(probed.streams.find((stream) => stream.kind === 'video')).toMatchObject({
+      width: 320,
+      height: 240,
+    });
+    // Media time received (RTP timestamps), not wall clock: ffmpeg runs slow on a loaded machine.
+    expect(mediaS).toBeGreaterThan(2.5);
+    expect(Math.abs(probed.durationS - mediaS) / mediaS).toBeLessThan(0.1);
     await session.destroy();
   });
 
@@ -99,8 +112,14 @@ describe('EchoTest with real media (public API)', () => {
     expect(echo.stats().video.packetsSent).toBe(0);
     await echo.start({ audio: true, video: true });
     await until('video echoed', () => echo.stats().video.packetsReceived > 10);
-    const stats = echo.stats();
-    expect(echoed(stats.video)).toBeGreaterThanOrEqual(0.9);
+    // Packets written while Janus was still taking the new offer are lost: compare a later window.
+    const from = echo.stats().video;
+    await until('30 more video packets', () => echo.stats().video.packetsSent - from.packetsSent >= 30);
+    await sleep(200);
+    const to = echo.stats().video;
+    expect(
+      (to.packetsReceived - from.packetsReceived) / (to.packetsSent - from.packetsSent),
+    ).toBeGreaterThanOrEqual(0.9);
     expect(echo.jsepActor?.getSnapshot().context.rounds).toBe(2);
     await session.destroy();
   });

@@ -6,6 +6,7 @@
 import type { PluginDescriptor } from '../../janus-session.js';
 import type { PeerStats } from '../../media/janus-peer.js';
 import type { MediaSourceSpec } from '../../media/media-source.js';
+import type { WeriftWorkaroundOptions } from '../../media/werift-workarounds.js';
 import { type HandleEventMap, type PluginEvent, PluginHandle } from '../../plugin-handle.js';
 import type { PluginReply } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
@@ -27,6 +28,8 @@ export interface EchoTestStartOptions extends CallOptions {
   bitrate?: number;
   /** `false` sends a complete SDP instead of trickling candidates. Default `true`. */
   trickle?: boolean;
+  /** werift workarounds for this call's peer (see `werift-workarounds`); `false` for stock werift. Default: all on. */
+  workarounds?: WeriftWorkaroundOptions | false;
 }
 
 /** Events of an EchoTest handle: the base handle events plus the echoed data and typed plugin events. */
@@ -59,6 +62,7 @@ export class EchoTestHandle extends PluginHandle<EchoTestEventMap> {
       ...(options.source ? { source: options.source } : {}),
       ...(options.recordTo ? { recordTo: options.recordTo } : {}),
       ...(options.trickle !== undefined ? { trickle: options.trickle } : {}),
+      ...(options.workarounds !== undefined ? { workarounds: options.workarounds } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -78,8 +82,8 @@ export class EchoTestHandle extends PluginHandle<EchoTestEventMap> {
   stats(): PeerStats {
     return (
       this.peer?.stats() ?? {
-        audio: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0 },
-        video: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0 },
+        audio: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0, receivedMediaS: 0 },
+        video: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0, receivedMediaS: 0 },
       }
     );
   }
