@@ -155,9 +155,12 @@ export class HttpTransport implements Transport {
     while (!signal.aborted) {
       try {
         const { statusCode, text } = await this.#fetch(url, 'GET', signal, undefined, POLL_STALL_MS);
+        const messages = parseServerFrame(text, this.#options.logger);
+        // A session the server timed out or lost is answered with 404 and a 458 error in the body.
+        if (statusCode === 404 && this.#deliverPolled(sessionId, messages)) return;
         if (statusCode !== 200) throw new JanusError('TRANSPORT', `HTTP ${statusCode} on long-poll`);
         failures = 0;
-        if (this.#deliverPolled(sessionId, parseServerFrame(text, this.#options.logger))) return;
+        if (this.#deliverPolled(sessionId, messages)) return;
       } catch (error) {
         if (signal.aborted || this.#closed) return;
         if (isLinkError(error)) {
