@@ -43,6 +43,8 @@ export interface ConnectionMachineContext {
   reconnect: boolean;
   /** Whether the connection has been open at least once (only then does a loss lead to reconnecting). */
   everOpen: boolean;
+  /** Set once `close` was asked for: nothing reconnects after that. */
+  closing: boolean;
   /** Reconnection attempts made in the current outage; 0 while open. */
   attempt: number;
   /** Connect and handshake budget. */
@@ -100,7 +102,7 @@ export const connectionMachine = setup({
   },
   guards: {
     /** The connection was open before and reconnect is on: a failure now is part of an outage. */
-    canReconnect: ({ context }) => context.reconnect && context.everOpen,
+    canReconnect: ({ context }) => context.reconnect && context.everOpen && !context.closing,
     /** The connection was open before: a new handshake must be followed by claims. */
     wasOpen: ({ context }) => context.everOpen,
     /** The actor that finished is a spawned session (not one of the connection's own invokes). */
@@ -133,6 +135,7 @@ export const connectionMachine = setup({
     urlIndex: Math.max(0, input.urls?.indexOf(input.url) ?? 0),
     reconnect: input.reconnect === true,
     everOpen: false,
+    closing: false,
     attempt: 0,
     connectTimeoutMs: input.connectTimeoutMs,
     closeTimeoutMs: input.closeTimeoutMs,
@@ -250,6 +253,7 @@ export const connectionMachine = setup({
           },
         },
         closing: {
+          entry: assign({ closing: true }),
           invoke: {
             id: 'drain',
             src: 'drain',

@@ -10,11 +10,15 @@ export {
   type ConnectionState,
   type CreateSessionOptions,
   JanusClient,
+  type ReconnectedEvent,
+  type ReconnectingEvent,
 } from './janus-client.js';
 export {
   type AttachOptions,
   JanusSession,
   type PluginDescriptor,
+  type RecreatedEvent,
+  type RecreatedHandle,
   type SessionEventMap,
   type SessionState,
 } from './janus-session.js';
@@ -70,6 +74,13 @@ export type {
   TrickleInput,
 } from './protocol/messages.js';
 export type { ReplyKind } from './protocol/transactions.js';
+export {
+  DEFAULT_RECONNECT_POLICY,
+  type ExponentialBackoffOptions,
+  exponentialBackoff,
+  type ReconnectContext,
+  type ReconnectPolicy,
+} from './reconnect/policy.js';
 export type { CallOptions } from './util/abort.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
 export type { RequestOptions } from './wire.js';
