@@ -3,7 +3,14 @@
  * `session.attach(VideoCall)`; each re-exports its plugin's wire types.
  * @module
  */
-export * from './handle-helpers.js';
+export {
+  countPacketsByMid,
+  type MediaRequestOptions,
+  type MidPacketCounts,
+  type PluginRequestOptions,
+  sendPluginRequest,
+  waitForWebrtcUp,
+} from './handle-helpers.js';
 export * from './textroom/index.js';
 export * from './videocall/index.js';
 export * from './videoroom/index.js';
