@@ -122,6 +122,14 @@ describe.skipIf(!inNamespace)('TextRoom with real data channels (private namespa
     expect(inbox.get('alice')?.some((e) => e.text === 'psst bob')).toBe(false);
   });
 
+  it('restart renegotiates ICE and the chat goes on', async () => {
+    const [alice, bob] = ['alice', 'bob'].map(person) as [TextRoomHandle, TextRoomHandle];
+    await alice.restart({ timeoutMs: 10_000 });
+    const heard = nextEvent(bob, 'message', (e) => e.text === 'after restart');
+    await alice.sendMessage({ room, text: 'after restart' });
+    await heard;
+  });
+
   it('a kick removes the participant; leave and destroy reach the others', async () => {
     const [alice, bob, carol] = ['alice', 'bob', 'carol'].map(person) as [
       TextRoomHandle,

@@ -114,6 +114,20 @@ export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
   }
 
   /**
+   * `restart`: asks Janus for a new offer with an ICE restart (after `setup`) and answers it (`ack`); the
+   * data channel stays the same. Resolves once the answer is sent.
+   */
+  async restart(options: CallOptions = {}): Promise<void> {
+    if (!this.peer) throw new JanusError('INVALID_STATE', 'TextRoom restart needs setup() first');
+    const reply = await sendPluginRequest(this, 'restart', {}, options);
+    if (reply.jsep?.type !== 'offer') {
+      throw new JanusError('PROTOCOL', 'TextRoom restart came back without an offer');
+    }
+    const { timeoutMs, signal } = options;
+    await this.answer(reply.jsep, { request: 'ack' }, { data: true, timeoutMs, signal });
+  }
+
+  /**
    * Uses a data channel opened elsewhere: `send` sends text on it and `subscribe` registers a listener for
    * what arrives. `setup` calls this itself; call it directly only when negotiating by hand.
    */
