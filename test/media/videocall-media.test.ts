@@ -98,6 +98,16 @@ describe.skipIf(!inNamespace)('VideoCall with real media (private namespace)', (
     figures.setAudioOff = { audioPacketsIn1sWhileOff: whileOff };
     expect(whileOff).toBe(0);
 
+    // alice renegotiates: her new offer reaches bob in an `update` event, bob's handle answers it by itself,
+    // and the answer comes back to alice in an `update` event too.
+    const bobUpdate = nextEvent(bob, 'update');
+    expect(await alice.set({ bitrate: 256_000 }, { audio: true, video: true })).toMatchObject({
+      result: { event: 'set' },
+    });
+    expect((await bobUpdate).jsep?.type).toBe('offer');
+    const atRenegotiation = received(bob).video;
+    await until('video after the renegotiation', () => received(bob).video > atRenegotiation + 20);
+
     // alice's own hangup result is the reply to her request; bob gets it as an event.
     const bobEnds = nextEvent(bob, 'call-hangup');
     const bobPc = nextEvent(bob, 'hangup');
