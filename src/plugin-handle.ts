@@ -261,14 +261,28 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   #nextJsep(options: CallOptions): Promise<Jsep> {
     return new Promise<Jsep>((resolve, reject) => {
       const timeoutMs = options.timeoutMs ?? 10_000;
-      const timer = setTimeout(() => {
+      const { signal } = options;
+      const withdraw = (error: JanusError): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         this.#jsepWaiters = this.#jsepWaiters.filter((waiter) => waiter !== settle);
-        reject(new JanusError('TIMEOUT', `no JSEP from the plugin within ${timeoutMs} ms`));
-      }, timeoutMs);
+        reject(error);
+      };
+      const onAbort = (): void => withdraw(new JanusError('CLOSED', 'no longer waiting for a JSEP'));
+      const timer = setTimeout(
+        () => withdraw(new JanusError('TIMEOUT', `no JSEP from the plugin within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const settle = (jsep: Jsep): void => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         resolve(jsep);
       };
+      if (signal?.aborted) {
+        onAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.#jsepWaiters.push(settle);
     });
   }

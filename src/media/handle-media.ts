@@ -41,7 +41,7 @@ export interface MediaHost {
   message(body: Record<string, unknown>, options: CallOptions & { jsep?: Jsep }): Promise<PluginReply>;
   /** Trickles a local candidate. */
   trickle(candidate: TrickleCandidate | null): Promise<void>;
-  /** Resolves with the JSEP of the next plugin event that carries one. */
+  /** Resolves with the JSEP of the next plugin event that carries one; `signal` withdraws the wait. */
   nextJsep(options: CallOptions): Promise<Jsep>;
   /** Reports a background error (trickle failed...). */
   reportError(message: string, error: unknown): void;
@@ -78,8 +78,14 @@ export class HandleMedia {
       const local = offered.context.localJsep as Jsep;
       let reply: PluginReply;
       let answer: Jsep;
+      // Stops waiting for a later JSEP event once the reply brought the answer: otherwise the waiter's
+      // timer keeps the process alive and the waiter would take the next, unrelated JSEP.
+      const doneWaiting = new AbortController();
       try {
-        const nextJsep = this.#host.nextJsep(options);
+        const nextJsep = this.#host.nextJsep({
+          timeoutMs: options.timeoutMs,
+          signal: options.signal ? AbortSignal.any([options.signal, doneWaiting.signal]) : doneWaiting.signal,
+        });
         nextJsep.catch(() => {});
         reply = await this.#host.message(body, {
           jsep: local,
@@ -90,6 +96,8 @@ export class HandleMedia {
       } catch (error) {
         jsep.send({ type: 'offer.abandoned', error });
         throw error;
+      } finally {
+        doneWaiting.abort();
       }
       jsep.send({ type: 'remote.answer', jsep: answer });
       await this.#settle(jsep, 'stable', options);
