@@ -165,6 +165,7 @@ export class HandleMedia {
     const { JanusPeer } = await loadPeerModule();
     const peerOptions: PeerOptions = {};
     if (options.iceServers) peerOptions.iceServers = options.iceServers;
+    if (options.answerSetup) peerOptions.answerSetup = options.answerSetup;
     if (options.workarounds !== undefined) peerOptions.workarounds = options.workarounds;
     const peer = await JanusPeer.create(peerOptions);
     const entry = {

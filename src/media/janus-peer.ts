@@ -57,6 +57,14 @@ export interface PeerOptions {
   iceServers?: IceServer[];
   /** werift workarounds; `false` for stock werift. Default: all on. */
   workarounds?: WeriftWorkaroundOptions | false;
+  /**
+   * The DTLS role werift takes when it answers an offer with `a=setup:actpass` (Janus's offers:
+   * VideoRoom subscribers, TextRoom, Streaming, an incoming VideoCall). `'passive'` (default): werift is
+   * the DTLS server and Janus sends its ClientHello as soon as its ICE is up. `'active'`: werift's
+   * default, DTLS client, which waits a fixed 100 ms (`RTCDtlsTransport.start()` in werift's
+   * `transport/dtls.ts`) before its ClientHello.
+   */
+  answerSetup?: 'passive' | 'active';
 }
 
 /** Packet counts of one kind. */
@@ -116,10 +124,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #upTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
+  readonly #answerSetup: 'passive' | 'active';
 
-  private constructor(pc: RTCPeerConnection) {
+  private constructor(pc: RTCPeerConnection, answerSetup: 'passive' | 'active') {
     super();
     this.pc = pc;
+    this.#answerSetup = answerSetup;
     pc.onIceCandidate.subscribe((candidate) => this.emit('candidate', toTrickle(candidate)));
     pc.onTrack.subscribe((track) => this.#onTrack(track));
     pc.onDataChannel.subscribe((channel) => this.#adoptChannel(channel));
@@ -140,7 +150,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     const iceServers = options.iceServers ?? [];
     const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', iceServers });
     if (options.workarounds !== false) await applyWeriftWorkarounds(pc, options.workarounds ?? {});
-    return new JanusPeer(pc);
+    return new JanusPeer(pc, options.answerSetup ?? 'passive');
   }
 
   /**
@@ -247,7 +257,13 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       }
     }
     const answer = await this.pc.createAnswer();
-    await this.pc.setLocalDescription(answer);
+    if (this.#answerSetup === 'passive' && /^a=setup:actpass\r?$/m.test(offer.sdp)) {
+      // werift reads its DTLS role back from the description it is given (`setLocalRole`).
+      const sdp = answer.sdp.replace(/^a=setup:active(\r?)$/gm, 'a=setup:passive$1');
+      await this.pc.setLocalDescription({ type: 'answer', sdp });
+    } else {
+      await this.pc.setLocalDescription(answer);
+    }
     this.#ensureSource();
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL) && offer.sdp.includes('m=application')) {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
