@@ -34,7 +34,10 @@ export interface NegotiationOptions extends MediaRequest, PeerOptions, CallOptio
 /** What the controller needs from its handle. */
 export interface MediaHost {
   /** The handle's actor (the JSEP actor is spawned as its child). */
-  readonly actor: { send(event: { type: 'jsep.start'; peerKey: string } | { type: 'jsep.stop' }): void };
+  readonly actor: {
+    send(event: { type: 'jsep.start'; peerKey: string } | { type: 'jsep.stop' }): void;
+    getSnapshot(): { status: string };
+  };
   /** The JSEP child, once spawned. */
   jsepActor(): ActorRefFrom<JsepMachine> | undefined;
   /** Sends a plugin message with a JSEP. */
@@ -135,8 +138,11 @@ export class HandleMedia {
     this.#peerKey = undefined;
     this.#entry = undefined;
     if (key) unregisterPeer(key);
-    this.#host.jsepActor()?.send({ type: 'close' });
-    this.#host.actor.send({ type: 'jsep.stop' });
+    // After a detach the handle actor (and its JSEP child) already stopped: nothing to tell them.
+    if (this.#host.actor.getSnapshot().status === 'active') {
+      this.#host.jsepActor()?.send({ type: 'close' });
+      this.#host.actor.send({ type: 'jsep.stop' });
+    }
     this.#closing = peer.close();
     await this.#closing;
   }
