@@ -155,9 +155,14 @@ export class HttpTransport implements Transport {
     while (!signal.aborted) {
       try {
         const { statusCode, text } = await this.#fetch(url, 'GET', signal, undefined, POLL_STALL_MS);
+        if (statusCode === 404) {
+          // Janus answers a long-poll for a session it no longer has (timed out, destroyed, server
+          // restarted) with an empty 404: the session is gone.
+          const reason = `No such session ${sessionId} (HTTP 404 on long-poll)`;
+          this.#deliverPolled(sessionId, [{ janus: 'error', error: { code: 458, reason } }]);
+          return;
+        }
         const messages = parseServerFrame(text, this.#options.logger);
-        // A session the server timed out or lost is answered with 404 and a 458 error in the body.
-        if (statusCode === 404 && this.#deliverPolled(sessionId, messages)) return;
         if (statusCode !== 200) throw new JanusError('TRANSPORT', `HTTP ${statusCode} on long-poll`);
         failures = 0;
         if (this.#deliverPolled(sessionId, messages)) return;
