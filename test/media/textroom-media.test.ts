@@ -14,10 +14,9 @@ import {
 } from '../../src/plugins/index.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
+import { requirePrivateNetns } from './support/net-guard.js';
 
-const inNamespace = process.env.JANUS_XSTATE_NETNS === '1';
-
-describe.skipIf(!inNamespace)('TextRoom with real data channels (private namespace)', () => {
+describe('TextRoom with real data channels (private namespace)', () => {
   let server: JanusServer;
   let janus: JanusClient;
   let admin: TextRoomHandle;
@@ -49,6 +48,7 @@ describe.skipIf(!inNamespace)('TextRoom with real data channels (private namespa
   }
 
   beforeAll(async () => {
+    requirePrivateNetns();
     server = await startJanus({
       plugins: ['textroom'],
       bindIp: '127.0.0.1',

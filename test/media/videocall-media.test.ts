@@ -9,8 +9,7 @@ import { connect, type JanusClient, MediaSource } from '../../src/index.js';
 import { VideoCall, type VideoCallHandle, waitForWebrtcUp } from '../../src/plugins/index.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
-
-const inNamespace = process.env.JANUS_XSTATE_NETNS === '1';
+import { requirePrivateNetns } from './support/net-guard.js';
 
 async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -28,7 +27,7 @@ const received = (handle: VideoCallHandle) => {
 const source = (toneHz: number) =>
   MediaSource.generated({ toneHz, video: { width: 160, height: 120, fps: 15, bitrateKbps: 150 } });
 
-describe.skipIf(!inNamespace)('VideoCall with real media (private namespace)', () => {
+describe('VideoCall with real media (private namespace)', () => {
   let server: JanusServer;
   let overWs: JanusClient;
   let overHttp: JanusClient;
@@ -37,6 +36,7 @@ describe.skipIf(!inNamespace)('VideoCall with real media (private namespace)', (
   const figures: Record<string, unknown> = {};
 
   beforeAll(async () => {
+    requirePrivateNetns();
     server = await startJanus({
       plugins: ['videocall'],
       bindIp: '127.0.0.1',

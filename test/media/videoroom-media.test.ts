@@ -16,8 +16,7 @@ import {
 } from '../../src/plugins/index.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
-
-const inNamespace = process.env.JANUS_XSTATE_NETNS === '1';
+import { requirePrivateNetns } from './support/net-guard.js';
 
 /** Polls `condition` every 50 ms until it holds; fails after `timeoutMs`. */
 async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -63,7 +62,7 @@ async function growth(sub: VideoRoomHandle, mid: string, ms: number): Promise<nu
   return onMid(sub, mid) - before;
 }
 
-describe.skipIf(!inNamespace)('VideoRoom with real media (private namespace)', () => {
+describe('VideoRoom with real media (private namespace)', () => {
   let server: JanusServer;
   let janus: JanusClient;
   let admin: VideoRoomHandle;
@@ -87,6 +86,7 @@ describe.skipIf(!inNamespace)('VideoRoom with real media (private namespace)', (
   };
 
   beforeAll(async () => {
+    requirePrivateNetns();
     server = await startJanus({
       plugins: ['videoroom'],
       bindIp: '127.0.0.1',
