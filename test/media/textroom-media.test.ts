@@ -88,7 +88,7 @@ describe('TextRoom with real data channels (private namespace)', () => {
 
     const heard = nextEvent(alice, 'message', (e) => e.from === 'bob');
     const started = performance.now();
-    await person('bob').sendMessage({ room, text: 'hi alice' });
+    await person('bob').message({ room, text: 'hi alice' });
     expect(await heard).toMatchObject({ room, from: 'bob', text: 'hi alice' });
     figures.publicMessageMs = Math.round(performance.now() - started);
     expect((await heard).whisper).toBeUndefined();
@@ -102,7 +102,7 @@ describe('TextRoom with real data channels (private namespace)', () => {
       TextRoomHandle,
     ];
     const whisper = nextEvent(bob, 'message', (e) => e.text === 'psst bob');
-    const reply = await alice.sendMessage({ room, text: 'psst bob', to: 'bob' });
+    const reply = await alice.message({ room, text: 'psst bob', to: 'bob' });
     expect(reply?.sent).toEqual({ bob: true });
     expect(await whisper).toMatchObject({ from: 'alice', whisper: true });
     const multi = await alice.sendMessage({ room, text: 'psst both', tos: ['bob', 'carol'] });

@@ -66,6 +66,9 @@ async function typesOfThePublicApi(session: JanusSession): Promise<void> {
   expectTypeOf(chat.sendMessage({ room: 1, text: 'x', to: 'b' })).resolves.toEqualTypeOf<
     TextRoomMessageResponse | undefined
   >();
+  expectTypeOf(chat.message({ room: 1, text: 'x', to: 'b' })).resolves.toEqualTypeOf<
+    TextRoomMessageResponse | undefined
+  >();
   expectTypeOf(
     chat.kick({ room: 1, username: 'b' }, { via: 'datachannel' }),
   ).resolves.toEqualTypeOf<TextRoomKickResponse>();

@@ -7,6 +7,7 @@ import { JanusError } from '../../errors.js';
 import type { PluginDescriptor } from '../../janus-session.js';
 import type { HandleEventMap } from '../../plugin-handle.js';
 import { PluginHandle } from '../../plugin-handle.js';
+import type { Jsep, PluginReply } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
 import { sendPluginRequest } from '../handle-helpers.js';
 import { DEFAULT_TEXTROOM_DATA_TIMEOUT_MS, TextRoomDataLink } from './data-link.js';
@@ -261,8 +262,29 @@ export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
   /**
    * `message` (data channel): sends `text` to the room, or as a whisper `to` one username or `tos` several.
    * Resolves with the plugin's ack (`sent` tells which whisper recipients got it), or `undefined` right after
-   * sending when `ack: false`. Named `sendMessage` because `message` is the Janus API request of every handle.
+   * sending when `ack: false`. Called with a Janus API body (one with a `request` field) it is the generic
+   * `PluginHandle.message`; {@link TextRoomHandle.sendMessage} is the same data-channel call by another name.
    */
+  override message<TData = Record<string, unknown>>(
+    body: Record<string, unknown>,
+    options?: CallOptions & { jsep?: Jsep | undefined },
+  ): Promise<PluginReply<TData>>;
+  override message(
+    request: TextRoomMessageRequest,
+    options?: CallOptions,
+  ): Promise<TextRoomMessageResponse | undefined>;
+  override message(
+    body: Record<string, unknown> | TextRoomMessageRequest,
+    options: CallOptions & { jsep?: Jsep | undefined } = {},
+  ): Promise<unknown> {
+    const fields = body as Record<string, unknown>;
+    if (typeof fields.request !== 'string' && typeof fields.text === 'string') {
+      return this.sendMessage(body as TextRoomMessageRequest, options);
+    }
+    return super.message(fields, options);
+  }
+
+  /** `message` over the data channel; see {@link TextRoomHandle.message}. */
   sendMessage(
     request: TextRoomMessageRequest,
     options: CallOptions = {},
