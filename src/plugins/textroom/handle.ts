@@ -265,14 +265,14 @@ export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
    * sending when `ack: false`. Called with a Janus API body (one with a `request` field) it is the generic
    * `PluginHandle.message`; {@link TextRoomHandle.sendMessage} is the same data-channel call by another name.
    */
-  override message<TData = Record<string, unknown>>(
-    body: Record<string, unknown>,
-    options?: CallOptions & { jsep?: Jsep | undefined },
-  ): Promise<PluginReply<TData>>;
   override message(
     request: TextRoomMessageRequest,
     options?: CallOptions,
   ): Promise<TextRoomMessageResponse | undefined>;
+  override message<TData = Record<string, unknown>>(
+    body: Record<string, unknown>,
+    options?: CallOptions & { jsep?: Jsep | undefined },
+  ): Promise<PluginReply<TData>>;
   override message(
     body: Record<string, unknown> | TextRoomMessageRequest,
     options: CallOptions & { jsep?: Jsep | undefined } = {},
