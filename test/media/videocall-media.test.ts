@@ -110,11 +110,13 @@ describe('VideoCall with real media (private namespace)', () => {
 
     // alice's own hangup result is the reply to her request; bob gets it as an event.
     const bobEnds = nextEvent(bob, 'call-hangup');
-    const bobPc = nextEvent(bob, 'hangup');
+    const bobCallHangup = nextEvent(bob, 'hangup', (event) => event.raw.janus === 'event');
+    const bobPc = nextEvent(bob, 'hangup', (event) => event.raw.janus === 'hangup');
     expect(await alice.hangup({ reason: 'bye' })).toMatchObject({
       result: { event: 'hangup', username: 'alice', reason: 'Explicit hangup' },
     });
     expect((await bobEnds).data.result).toMatchObject({ username: 'alice', reason: 'bye' });
+    expect((await bobCallHangup).reason).toBe('bye');
     await bobPc;
     expect(alice.peerUsername).toBeUndefined();
     expect(bob.peerUsername).toBeUndefined();
@@ -131,7 +133,7 @@ describe('VideoCall with real media (private namespace)', () => {
     }
     figures.secondCall = { aliceReceived: received(alice), bobReceived: received(bob) };
     const aliceEnds = nextEvent(alice, 'call-hangup');
-    const alicePc = nextEvent(alice, 'hangup');
+    const alicePc = nextEvent(alice, 'hangup', (event) => event.raw.janus === 'hangup');
     await bob.hangup();
     expect((await aliceEnds).data.result).toMatchObject({ username: 'bob', reason: 'We did the hangup' });
     await alicePc;

@@ -31,7 +31,8 @@ import type {
 
 /**
  * Listener arguments of every event a {@link VideoCallHandle} emits. The plugin's `hangup` result is
- * `call-hangup`, because `hangup` is the core event of every handle (the PeerConnection closed).
+ * `call-hangup` (typed), and is also emitted as `hangup` (`{ reason, raw }`), the core event of every handle
+ * that also fires when the PeerConnection closes: tell them apart by `raw.janus` (`event` or `hangup`).
  */
 export type VideoCallEventMap = HandleEventMap & {
   /** An unsolicited `registered`. */
@@ -218,6 +219,12 @@ export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
       this.#peerUsername = undefined;
     }
     if (name) (this.emit as (name: string, ...args: unknown[]) => boolean)(name, typedEvent(event));
+    if (name === 'call-hangup') {
+      // The issue's event name: `hangup` also fires for the plugin's hangup result (raw.janus 'event'),
+      // besides the core `hangup` when the PeerConnection closes (raw.janus 'hangup').
+      const reason = (result as { reason?: unknown } | undefined)?.reason;
+      this.emitEvent('hangup', { reason: typeof reason === 'string' ? reason : 'hangup', raw: event.raw });
+    }
     super.onPluginEvent(event);
     if (name === 'update' && event.jsep?.type === 'offer' && this.autoRenegotiate && this.peer) {
       this.answer(event.jsep, { request: 'set' }).catch((error: unknown) =>
