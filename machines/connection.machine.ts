@@ -15,6 +15,7 @@
 import { assign, fromCallback, fromPromise, setup, spawnChild, stopChild } from 'xstate';
 import { JanusError } from '../src/errors.js';
 import type { ServerInfo } from '../src/protocol/messages.js';
+import { keepaliveMachine } from './keepalive.machine.js';
 import { notProvided } from './not-provided.js';
 import { type ReconnectMachineOutput, reconnectMachine } from './reconnect.machine.js';
 import { type SessionMachineInput, sessionMachine } from './session.machine.js';
@@ -31,6 +32,11 @@ export interface ConnectionMachineInput {
   connectTimeoutMs: number;
   /** How long `close` may spend destroying sessions before it drops the transport. */
   closeTimeoutMs: number;
+  /**
+   * Milliseconds between checks of the keepalive scheduler. Defaults to a twelfth of the server's
+   * `session-timeout`, between 100 and 5,000 ms (5 s for 60 s).
+   */
+  keepaliveTickMs?: number | undefined;
 }
 
 /** The connection machine's context. Serialisable. */
@@ -51,6 +57,8 @@ export interface ConnectionMachineContext {
   connectTimeoutMs: number;
   /** Graceful close budget. */
   closeTimeoutMs: number;
+  /** Milliseconds between checks of the keepalive scheduler; undefined: derived from the server's timeout. */
+  keepaliveTickMs: number | undefined;
   /** The server's `info` reply once the handshake is done. */
   serverInfo: ServerInfo | undefined;
   /** Why the connection ended or was lost, when it was. */
@@ -78,6 +86,12 @@ export interface TransportActorInput {
 
 const lossError = ({ event }: { event: { error?: unknown } }) => event.error;
 
+/** The scheduler's tick for a server `session-timeout` (seconds): a twelfth of it, within 100-5,000 ms. */
+export function keepaliveTickFor(sessionTimeoutS: number | undefined): number {
+  const timeoutMs = (sessionTimeoutS ?? 60) * 1000;
+  return Math.min(5_000, Math.max(100, Math.floor(timeoutMs / 12)));
+}
+
 /** The connection statechart. Provide `transport`, `handshake`, `reclaim`, `drain`, `schedule` (and `session`). */
 export const connectionMachine = setup({
   types: {
@@ -98,6 +112,7 @@ export const connectionMachine = setup({
     drain: fromPromise<void, void>(() => notProvided('drain')),
     /** Waits out one delay of the reconnect policy. */
     reconnect: reconnectMachine,
+    keepalive: keepaliveMachine,
     session: sessionMachine,
   },
   guards: {
@@ -139,6 +154,7 @@ export const connectionMachine = setup({
     attempt: 0,
     connectTimeoutMs: input.connectTimeoutMs,
     closeTimeoutMs: input.closeTimeoutMs,
+    keepaliveTickMs: input.keepaliveTickMs,
     serverInfo: undefined,
     error: undefined,
   }),
@@ -240,6 +256,14 @@ export const connectionMachine = setup({
         },
         open: {
           entry: assign({ everOpen: true, attempt: 0, error: undefined }),
+          // One keepalive timer for every session of the connection, running while the link is up.
+          invoke: {
+            id: 'keepalive',
+            src: 'keepalive',
+            input: ({ context }) => ({
+              tickMs: context.keepaliveTickMs ?? keepaliveTickFor(context.serverInfo?.['session-timeout']),
+            }),
+          },
           on: {
             'transport.closed': [
               { guard: 'canReconnect', target: '#connection.reconnecting', actions: 'recordLoss' },

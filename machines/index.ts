@@ -7,12 +7,14 @@ import type { AnyStateMachine } from 'xstate';
 import { connectionMachine } from './connection.machine.js';
 import { handleMachine } from './handle.machine.js';
 import { jsepMachine } from './jsep.machine.js';
+import { keepaliveMachine } from './keepalive.machine.js';
 import { reconnectMachine } from './reconnect.machine.js';
 import { sessionMachine } from './session.machine.js';
 
 export * from './connection.machine.js';
 export * from './handle.machine.js';
 export * from './jsep.machine.js';
+export * from './keepalive.machine.js';
 export * from './reconnect.machine.js';
 export * from './session.machine.js';
 
@@ -23,4 +25,5 @@ export const machines: Record<string, AnyStateMachine> = {
   handle: handleMachine,
   jsep: jsepMachine,
   reconnect: reconnectMachine,
+  keepalive: keepaliveMachine,
 };

@@ -1,5 +1,5 @@
 /**
- * The Janus session: creating → active (keepalive loop) → destroying → destroyed, or timedOut when the
+ * The Janus session: creating → active (kept alive by the connection's scheduler) → destroying → destroyed, or timedOut when the
  * server's `timeout` event arrives, or lost when the server no longer knows the session.
  * Handles are spawned as children (`handle.spawn`), so they stop with their session.
  *
@@ -27,7 +27,7 @@ export interface SessionMachineInput {
 
 /** The session machine's context. Serialisable. */
 export interface SessionMachineContext {
-  /** Milliseconds between keepalive checks; 0 = off. */
+  /** Milliseconds a session may stay idle before the scheduler sends its keepalive; 0 = off. */
   keepaliveMs: number;
   /** Deadline of the create request. */
   timeoutMs: number | undefined;
@@ -49,6 +49,8 @@ export type SessionMachineEvent =
   | { type: 'janus.timeout' }
   | { type: 'session.gone'; error?: unknown }
   | { type: 'session.reclaim' }
+  /** The keepalive the connection's scheduler sent for this session failed. */
+  | { type: 'keepalive.failed'; error: unknown }
   | { type: 'handle.spawn'; id: string; input: HandleMachineInput }
   /** A spawned handle finished (sent by XState). */
   | { type: `xstate.done.actor.${string}`; actorId: string; output?: unknown };
@@ -68,7 +70,7 @@ export interface CreateSessionInput {
   timeoutMs: number | undefined;
 }
 
-/** Input of the `keepalive`, `claim`, `recreate` and `destroy` actors. */
+/** Input of the `claim`, `recreate` and `destroy` actors. */
 export interface SessionRequestInput {
   /** The session the request is for. */
   sessionId: number;
@@ -83,7 +85,7 @@ export interface RecreateSessionOutput {
 const isSessionNotFound = (error: unknown): boolean =>
   (error as { janusCode?: unknown } | null)?.janusCode === 458;
 
-/** The session statechart. Provide `create`, `keepalive`, `destroy` (and `handle`) before use. */
+/** The session statechart. Provide `create`, `destroy`, `claim`, `recreate` (and `handle`) before use. */
 export const sessionMachine = setup({
   types: {
     context: {} as SessionMachineContext,
@@ -92,7 +94,6 @@ export const sessionMachine = setup({
   },
   actors: {
     create: fromPromise<CreateSessionOutput, CreateSessionInput>(() => notProvided('create')),
-    keepalive: fromPromise<void, SessionRequestInput>(() => notProvided('keepalive')),
     destroy: fromPromise<void, SessionRequestInput>(() => notProvided('destroy')),
     /** Claims the session on the current transport (`{ janus: 'claim' }`). */
     claim: fromPromise<void, SessionRequestInput>(() => notProvided('claim')),
@@ -108,8 +109,6 @@ export const sessionMachine = setup({
     keepaliveEnabled: ({ context }) => context.keepaliveMs > 0,
     /** The actor that finished is a spawned handle (not one of the session's own invokes). */
     isHandleChild: ({ event }) => String((event as { actorId?: unknown }).actorId).startsWith('handle-'),
-    /** True when no request went out for this session during the last interval. Provided by the client. */
-    idle: () => true,
     /** True when a failed request says the server no longer has the session (458). */
     sessionNotFound: ({ event }) => isSessionNotFound((event as { error?: unknown }).error),
     /** The server lost the session and the application asked for re-creation. */
@@ -119,9 +118,6 @@ export const sessionMachine = setup({
     recreateEnabled: ({ context }) => context.recreate,
     /** The request timed out: on a live link the server would have answered, so the link is dead. */
     timedOut: ({ event }) => (event as { error?: { code?: unknown } }).error?.code === 'TIMEOUT',
-  },
-  delays: {
-    keepaliveInterval: ({ context }) => context.keepaliveMs,
   },
 }).createMachine({
   id: 'session',
@@ -166,32 +162,21 @@ export const sessionMachine = setup({
       initial: 'choosing',
       states: {
         choosing: {
-          always: [{ guard: 'keepaliveEnabled', target: 'waiting' }, { target: 'keepaliveOff' }],
+          always: [{ guard: 'keepaliveEnabled', target: 'keptAlive' }, { target: 'keepaliveOff' }],
         },
         keepaliveOff: {},
-        waiting: {
-          after: {
-            keepaliveInterval: [
-              { guard: 'idle', target: 'pinging' },
-              { target: 'waiting', reenter: true },
-            ],
-          },
-        },
-        pinging: {
-          invoke: {
-            id: 'keepalive',
-            src: 'keepalive',
-            input: ({ context }) => ({ sessionId: context.sessionId as number }),
-            onDone: { target: 'waiting' },
-            onError: [
+        // The connection's keepalive scheduler sends this session's keepalives while it is idle; the
+        // session only hears of one that failed.
+        keptAlive: {
+          on: {
+            'keepalive.failed': [
               { guard: 'lostAndRecreate', target: '#session.recreating' },
               {
                 guard: 'sessionNotFound',
                 target: '#session.lost',
                 actions: assign({ reason: 'gone', error: ({ event }) => event.error }),
               },
-              { guard: 'timedOut', target: 'waiting', actions: 'reportDeadLink' },
-              { target: 'waiting' },
+              { guard: 'timedOut', actions: 'reportDeadLink' },
             ],
           },
         },

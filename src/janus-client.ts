@@ -25,6 +25,12 @@ import { leafState, waitForSnapshot } from './util/wait-for-snapshot.js';
 import { assertState, type RequestOptions, Wire } from './wire.js';
 
 /**
+ * The default keepalive interval as a share of the server's `session-timeout`: 27 s for 60 s. With the
+ * scheduler's tick (a twelfth of the timeout) the longest silence the server sees is about 0.53 of it.
+ */
+const KEEPALIVE_SHARE_OF_TIMEOUT = 0.45;
+
+/**
  * The connection's lifecycle state. After a loss of the link (reconnect on): `reconnecting` (waiting
  * for the next attempt), then `connecting` → `handshaking` → `reclaiming` (claiming the sessions) →
  * `open`. `disconnected`: the link was lost for good; `failed`: it never opened.
@@ -154,6 +160,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       drain: () => this.#drain(),
       reclaim: () => this.#reclaim(),
       recreate: (sessionId) => this.#recreate(sessionId),
+      keepaliveTick: () => this.#keepaliveTick(),
       linkDead: (error) => {
         logger.warn('a keepalive timed out: the link is considered dead', {
           error: error instanceof Error ? error.message : String(error),
@@ -179,6 +186,12 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         reconnect: policy !== undefined,
         connectTimeoutMs,
         closeTimeoutMs: options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS,
+        // A caller-chosen interval is checked four times per interval; otherwise the machine derives the
+        // tick from the server's session-timeout.
+        keepaliveTickMs:
+          typeof options.keepaliveMs === 'number' && options.keepaliveMs > 0
+            ? Math.min(5_000, Math.max(50, Math.floor(options.keepaliveMs / 4)))
+            : undefined,
       },
       ...(options.inspect ? { inspect: options.inspect } : {}),
     });
@@ -309,7 +322,24 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     if (chosen === false) return 0;
     if (typeof chosen === 'number') return Math.max(0, chosen);
     const timeoutS = this.serverInfo?.['session-timeout'] ?? 60;
-    return timeoutS > 0 ? Math.max(500, Math.floor((timeoutS * 1000) / 3)) : 0;
+    return timeoutS > 0 ? Math.max(500, Math.floor(timeoutS * 1000 * KEEPALIVE_SHARE_OF_TIMEOUT)) : 0;
+  }
+
+  /**
+   * One tick of the keepalive scheduler: a `keepalive` for every active session that sent nothing for its
+   * interval, straight over the wire (no actor per keepalive); a failure goes to that session's machine.
+   */
+  #keepaliveTick(): void {
+    for (const session of this.#liveSessions) {
+      const snapshot = session.actor.getSnapshot();
+      if (snapshot.status !== 'active' || !snapshot.matches({ active: 'keptAlive' })) continue;
+      const { sessionId, keepaliveMs } = snapshot.context;
+      if (sessionId === undefined || this.#wire.idleMs(sessionId) < keepaliveMs) continue;
+      this.#wire.request({ janus: 'keepalive', session_id: sessionId }).catch((error: unknown) => {
+        if (session.actor.getSnapshot().status === 'active')
+          session.actor.send({ type: 'keepalive.failed', error });
+      });
+    }
   }
 
   /** Open, or (once it has been open) restoring a lost link: requests are accepted and may wait. */

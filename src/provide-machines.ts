@@ -6,6 +6,7 @@
 import { fromCallback, fromPromise } from 'xstate';
 import { connectionMachine, type TransportActorEvent } from '../machines/connection.machine.js';
 import { handleMachine } from '../machines/handle.machine.js';
+import { keepaliveMachine } from '../machines/keepalive.machine.js';
 import { reconnectMachine } from '../machines/reconnect.machine.js';
 import { sessionMachine } from '../machines/session.machine.js';
 import { JanusError } from './errors.js';
@@ -29,6 +30,8 @@ export interface MachineBindings {
   reclaim(): Promise<void>;
   /** Re-creates the session the server lost and re-attaches its handles; resolves with the new id. */
   recreate(sessionId: number): Promise<number>;
+  /** Sends a keepalive for every session that has been idle for its interval (one scheduler tick). */
+  keepaliveTick(): void;
   /** A session's keepalive timed out: the link is dead. */
   linkDead(error: unknown): void;
   /** The reconnect policy (when reconnect is on). */
@@ -69,9 +72,6 @@ export function provideMachines(bindings: MachineBindings) {
         const reply = await wire.request({ janus: 'create' }, { timeoutMs: input.timeoutMs, signal });
         return { sessionId: idOf(reply.data) };
       }),
-      keepalive: fromPromise(async ({ input, signal }) => {
-        await wire.request({ janus: 'keepalive', session_id: input.sessionId }, { signal });
-      }),
       destroy: fromPromise(async ({ input, signal }) => {
         await wire.request({ janus: 'destroy', session_id: input.sessionId }, { signal });
       }),
@@ -84,10 +84,10 @@ export function provideMachines(bindings: MachineBindings) {
     actions: {
       reportDeadLink: ({ event }) => bindings.linkDead((event as { error?: unknown }).error),
     },
-    guards: {
-      idle: ({ context }) =>
-        context.sessionId === undefined || wire.idleMs(context.sessionId) >= context.keepaliveMs / 2,
-    },
+  });
+
+  const keepalive = keepaliveMachine.provide({
+    actions: { tick: () => bindings.keepaliveTick() },
   });
 
   let outageStartedAt = 0;
@@ -146,6 +146,7 @@ export function provideMachines(bindings: MachineBindings) {
       reclaim: fromPromise(() => bindings.reclaim()),
       drain: fromPromise(() => bindings.drain()),
       reconnect,
+      keepalive,
       session,
     },
   });

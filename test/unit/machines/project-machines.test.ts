@@ -2,9 +2,17 @@
  * Model-based path tests of the project's machines: every declared transition must be taken by a
  * path replayed on a real actor. When a machine gains a transition, add the event that reaches it.
  */
-import { connectionMachine, handleMachine, sessionMachine } from '../../../machines/index.js';
+import {
+  connectionMachine,
+  handleMachine,
+  keepaliveMachine,
+  sessionMachine,
+} from '../../../machines/index.js';
 import type { ServerInfo } from '../../../src/protocol/messages.js';
 import { afterEvent, describeMachinePaths, doneEvent, errorEvent } from '../../support/path-coverage.js';
+
+/** The keepalive the connection's scheduler sent for the session failed with `error`. */
+const keepaliveFailed = (error: unknown) => ({ type: 'keepalive.failed' as const, error });
 
 const serverInfo = { janus: 'server_info', name: 'Janus WebRTC Server' } as ServerInfo;
 
@@ -60,8 +68,6 @@ describeMachinePaths('session', sessionMachine, {
   // keepaliveMs decides `active.choosing`: one input per branch.
   // `recreate` decides what a lost session leads to.
   inputs: [{ keepaliveMs: 1000 }, { keepaliveMs: 0 }, { keepaliveMs: 1000, recreate: true }],
-  // `idle` is the client's; here the keepalive timer event says whether the session was idle.
-  provide: { guards: { idle: ({ event }) => (event as { idle?: boolean }).idle !== false } },
   serializeState: (snapshot) =>
     JSON.stringify({
       value: snapshot.value,
@@ -84,16 +90,13 @@ describeMachinePaths('session', sessionMachine, {
     errorEvent('claim', new Error('the link went again')),
     doneEvent('recreate', { sessionId: 43 }),
     errorEvent('recreate', new Error('could not re-create')),
-    errorEvent('keepalive', Object.assign(new Error('timed out'), { code: 'TIMEOUT' })),
+    keepaliveFailed(Object.assign(new Error('timed out'), { code: 'TIMEOUT' })),
     doneEvent('create', { sessionId: 42 }),
     errorEvent('create', new Error('create failed')),
-    doneEvent('keepalive'),
-    errorEvent('keepalive', Object.assign(new Error('No such session'), { janusCode: 458 })),
-    errorEvent('keepalive', new Error('network down')),
+    keepaliveFailed(Object.assign(new Error('No such session'), { janusCode: 458 })),
+    keepaliveFailed(new Error('network down')),
     doneEvent('destroy'),
     errorEvent('destroy', new Error('destroy failed')),
-    afterEvent('keepaliveInterval', 'session.active.waiting'),
-    afterEvent('keepaliveInterval', 'session.active.waiting', { idle: false }),
   ]),
 });
 
@@ -112,4 +115,9 @@ describeMachinePaths('handle', handleMachine, {
     doneEvent('detach'),
     errorEvent('detach', new Error('detach failed')),
   ],
+});
+
+describeMachinePaths('keepalive', keepaliveMachine, {
+  input: { tickMs: 5_000 },
+  events: [afterEvent('tick', 'keepalive.ticking')],
 });
