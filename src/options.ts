@@ -27,9 +27,10 @@ export interface ConnectOptions {
   /** How long opening the transport and the `info` handshake may take. Defaults to 10,000 ms. */
   connectTimeoutMs?: number;
   /**
-   * Interval of the keepalive check of each session: a keepalive goes out when the session sent nothing
-   * during half of it. Defaults to a third of the server's `session-timeout` (20 s for 60 s); `false` or `0`
-   * turns keepalive off (the server will then time the session out).
+   * How long a session may send nothing before its `keepalive` goes out. One scheduler per connection
+   * checks every session each tick (a quarter of this value, or a twelfth of the server's `session-timeout`,
+   * at most 5 s). Defaults to 0.45 of the server's `session-timeout` (27 s for 60 s); `false` or `0` turns
+   * keepalive off (the server will then time the session out).
    */
   keepaliveMs?: number | false;
   /** How long `close()` may spend destroying live sessions before it drops the transport. Defaults to 2,000 ms. */
