@@ -96,14 +96,7 @@ export class HttpTransport implements Transport {
   }
 
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    for (const controller of this.#polls.values()) controller.abort();
-    this.#polls.clear();
-    for (const controller of this.#requests) controller.abort();
-    this.#requests.clear();
-    this.#agent.destroy();
-    this.#events.onClose(undefined);
+    this.#end(undefined);
   }
 
   /** The server cannot be reached: end every poll and request and report the loss once. */
@@ -114,6 +107,12 @@ export class HttpTransport implements Transport {
       `the HTTP link to Janus was lost: ${cause instanceof Error ? cause.message : String(cause)}`,
       { cause },
     );
+    this.#end(error);
+  }
+
+  /** Ends every poll and request, drops the sockets and reports the end once (`error` undefined: on purpose). */
+  #end(error: JanusError | undefined): void {
+    if (this.#closed) return;
     this.#closed = true;
     for (const controller of this.#polls.values()) controller.abort();
     this.#polls.clear();
