@@ -3,9 +3,10 @@
  * API. Chat over the data channel is in test/media/textroom-media.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type JanusClient, JanusError, type JanusSession } from '../../src/index.js';
+import { connect, type JanusClient, type JanusSession } from '../../src/index.js';
 import { TextRoom, TextRoomErrorCode, type TextRoomHandle } from '../../src/plugins/index.js';
 import { getTestServer, type TestServer } from '../harness/servers.js';
+import { pluginError, roomId } from '../support/plugin-errors.js';
 import { TRANSPORTS } from './transports.js';
 
 let server: TestServer;
@@ -17,20 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-function roomId(): number {
-  return 100_000 + Math.floor(Math.random() * 1_000_000_000);
-}
-
-async function pluginError(promise: Promise<unknown>): Promise<JanusError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(JanusError);
-  expect((error as JanusError).code).toBe('PLUGIN_ERROR');
-  return error as JanusError;
-}
 
 describe.each(TRANSPORTS)('TextRoom signalling over $name', (transport) => {
   let janus: JanusClient;

@@ -3,9 +3,10 @@
  * of calls that need no media (sent as raw requests without an SDP). Calls with media are in test/media/videocall-media.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type JanusClient, JanusError, type JanusSession } from '../../src/index.js';
+import { connect, type JanusClient, type JanusSession } from '../../src/index.js';
 import { VideoCall, VideoCallErrorCode } from '../../src/plugins/index.js';
 import { getTestServer, type TestServer } from '../harness/servers.js';
+import { pluginError } from '../support/plugin-errors.js';
 import { TRANSPORTS } from './transports.js';
 
 let server: TestServer;
@@ -17,16 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-async function pluginError(promise: Promise<unknown>): Promise<JanusError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(JanusError);
-  expect((error as JanusError).code).toBe('PLUGIN_ERROR');
-  return error as JanusError;
-}
 
 describe.each(TRANSPORTS)('VideoCall signalling over $name', (transport) => {
   let janus: JanusClient;

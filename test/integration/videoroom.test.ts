@@ -3,10 +3,11 @@
  * Media (publishers, subscribers, switch, update, moderate, rtp_forward) is in test/media/videoroom-media.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type JanusClient, JanusError, type JanusSession } from '../../src/index.js';
+import { connect, type JanusClient, type JanusSession } from '../../src/index.js';
 import { VideoRoom, VideoRoomErrorCode, type VideoRoomHandle } from '../../src/plugins/index.js';
 import { getTestServer, type TestServer } from '../harness/servers.js';
 import { nextEvent } from '../support/events.js';
+import { pluginError, roomId } from '../support/plugin-errors.js';
 import { TRANSPORTS } from './transports.js';
 
 let server: TestServer;
@@ -18,21 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-/** A room id unlikely to collide with another suite's. */
-function roomId(): number {
-  return 100_000 + Math.floor(Math.random() * 1_000_000_000);
-}
-
-async function pluginError(promise: Promise<unknown>): Promise<JanusError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(JanusError);
-  expect((error as JanusError).code).toBe('PLUGIN_ERROR');
-  return error as JanusError;
-}
 
 describe.each(TRANSPORTS)('VideoRoom signalling over $name', (transport) => {
   let janus: JanusClient;
