@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, EchoTest, type JanusClient, type MediaEvent, MediaSource } from '../../src/index.js';
+import {
+  connect,
+  EchoTest,
+  type EchoTestHandle,
+  type JanusClient,
+  type MediaEvent,
+  MediaSource,
+} from '../../src/index.js';
 import { probeMedia } from '../../src/media/webm-recorder.js';
 import type { JanusServer } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
@@ -41,6 +48,17 @@ async function until(what: string, condition: () => boolean, timeoutMs = 10_000)
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(50);
   }
+}
+
+/** Records every candidate the handle trickles to Janus (the requests still go out). */
+function recordTrickles(handle: EchoTestHandle): unknown[] {
+  const trickles: unknown[] = [];
+  const send = handle.trickle.bind(handle);
+  handle.trickle = async (candidate, options) => {
+    trickles.push(candidate);
+    return send(candidate, options);
+  };
+  return trickles;
 }
 
 /** Share of sent packets that came back, per kind. */
@@ -155,12 +173,7 @@ describe('EchoTest with real media (public API)', () => {
   it('works without trickle: one complete SDP, no trickle requests', async () => {
     const session = await janus.createSession();
     const echo = await session.attach(EchoTest);
-    const trickles: unknown[] = [];
-    const originalTrickle = echo.trickle.bind(echo);
-    echo.trickle = async (candidate) => {
-      trickles.push(candidate);
-      return originalTrickle(candidate);
-    };
+    const trickles = recordTrickles(echo);
     await echo.start({ audio: true, video: true, trickle: false });
     expect(trickles).toEqual([]);
     expect(echo.jsepActor?.getSnapshot().context.localJsep?.trickle).toBe(false);
@@ -172,12 +185,7 @@ describe('EchoTest with real media (public API)', () => {
   it('trickles candidates with the default options', async () => {
     const session = await janus.createSession();
     const echo = await session.attach(EchoTest);
-    const trickles: unknown[] = [];
-    const originalTrickle = echo.trickle.bind(echo);
-    echo.trickle = async (candidate) => {
-      trickles.push(candidate);
-      return originalTrickle(candidate);
-    };
+    const trickles = recordTrickles(echo);
     await echo.start({ audio: true, video: false });
     await sleep(200);
     expect(trickles.length).toBeGreaterThan(0);
