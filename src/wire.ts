@@ -4,7 +4,12 @@
  * @module
  */
 import { InvalidStateError, JanusError } from './errors.js';
-import type { JanusMessage, JanusRequestBody, JanusWireRequest } from './protocol/messages.js';
+import {
+  HANDLE_CORE_EVENTS,
+  type JanusMessage,
+  type JanusRequestBody,
+  type JanusWireRequest,
+} from './protocol/messages.js';
 import { type ReplyKind, TransactionTable } from './protocol/transactions.js';
 import type { Transport } from './transport/transport.js';
 import type { CallOptions } from './util/abort.js';
@@ -234,30 +239,20 @@ export class Wire {
     if (this.#options.debug) this.#options.logger.debug('receive', message);
     if (this.table.settle(message)) return;
     const sender = message.sender;
-    switch (message.janus) {
-      case 'event':
-      case 'webrtcup':
-      case 'media':
-      case 'slowlink':
-      case 'hangup':
-      case 'ice-failed':
-      case 'detached':
-      case 'trickle':
-        if (typeof sender === 'number' && this.#router.toHandle(sender, message)) return;
-        break;
-      case 'timeout':
-      case 'error':
-        // `timeout`, or an `error` about a whole session (an HTTP long-poll answering 458).
-        if (typeof message.session_id === 'number' && this.#router.toSession(message.session_id, message))
-          return;
-        break;
-      default:
-        break;
+    if (HANDLE_MESSAGES.has(message.janus)) {
+      if (typeof sender === 'number' && this.#router.toHandle(sender, message)) return;
+    } else if (message.janus === 'timeout' || message.janus === 'error') {
+      // `timeout`, or an `error` about a whole session (an HTTP long-poll answering 458).
+      if (typeof message.session_id === 'number' && this.#router.toSession(message.session_id, message))
+        return;
     }
     // Late acks, replies to forgotten requests, events of handles already gone: expected, not an error.
     if (this.#options.debug) this.#options.logger.debug('ignored message', { janus: message.janus });
   }
 }
+
+/** Messages about one handle: plugin events and the core events. */
+const HANDLE_MESSAGES: ReadonlySet<string> = new Set(['event', ...HANDLE_CORE_EVENTS]);
 
 /** Throws {@link InvalidStateError} unless `state` is one of `allowed`. */
 export function assertState(what: string, state: string, allowed: readonly string[]): void {

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type JanusClient, JanusError, type PluginHandle } from '../../src/index.js';
+import { HANDLE_CORE_EVENTS } from '../../src/protocol/messages.js';
 import { type FakeJanus, startFakeJanus } from '../fault/fake-janus.js';
 
 const KINDS = [
@@ -14,13 +15,7 @@ const KINDS = [
   'error',
   'ack',
   'event',
-  'webrtcup',
-  'media',
-  'slowlink',
-  'hangup',
-  'ice-failed',
-  'detached',
-  'trickle',
+  ...HANDLE_CORE_EVENTS,
   'timeout',
   'keepalive',
   'server_info',
