@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { InspectionEvent } from 'xstate';
 import { formatProgress, runEchoTest } from '../src/cli/echotest.js';
 import { connect } from '../src/index.js';
+import { ensureSystemDependencies } from '../src/system/system-deps.js';
 import { startJanus } from '../src/testing/index.js';
-import { ensureJanus } from './ensure-janus.js';
+import { mediaVerdict } from './verdict.js';
 
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -51,12 +52,14 @@ async function signallingPart(url: string): Promise<void> {
   log('Closed: every actor stopped.');
 }
 
-async function mediaPart(url: string): Promise<void> {
+/** Runs the EchoTest call and returns the problems found (empty when media flowed both ways). */
+async function mediaPart(url: string, play: string | undefined): Promise<string[]> {
   const recording = resolve('demo-echo.webm');
-  log('\nEchoTest call with a generated tone and test pattern (5 s):');
+  log(`\nEchoTest call with ${play ? `'${play}'` : 'a generated tone and test pattern'} (5 s):`);
   const tty = process.stdout.isTTY;
   const result = await runEchoTest({
     url,
+    play,
     record: recording,
     seconds: 5,
     onProgress: (progress) => {
@@ -72,29 +75,55 @@ async function mediaPart(url: string): Promise<void> {
   if (result.medianRoundTripMs !== undefined)
     log(`data channel round trip: ${result.medianRoundTripMs.toFixed(1)} ms median`);
   log(`Recording of the echo (play it with ffplay or a browser): ${recording}`);
+  return mediaVerdict(result.stats, recording);
 }
 
-ensureJanus(log);
+/** `--play FILE` plays a file instead of the generated source. */
+function playArgument(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--play');
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+/** Prints the one-line verdict and sets the exit code. */
+function finish(problems: readonly string[]): never {
+  if (problems.length === 0) {
+    log('\nDEMO PASSED: signalling, media both ways and the recording all worked.');
+    process.exit(0);
+  }
+  log(`\nDEMO FAILED: ${problems.join('; ')}`);
+  process.exit(1);
+}
+
+try {
+  ensureSystemDependencies('demo', { log });
+} catch (error) {
+  process.stderr.write(`janus-xstate demo: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+const play = playArgument(process.argv.slice(2));
 if (process.env.JANUS_XSTATE_NETNS !== '1') {
   // Re-run inside a private network namespace, where Janus can gather a candidate on a veth address.
   const here = fileURLToPath(import.meta.url);
   const script = resolve(here, '../../scripts/netns-run.sh');
-  const result = spawnSync(script, [process.execPath, '--import', 'tsx', here], { stdio: 'inherit' });
-  if (result.status === 0) process.exit(0);
-  log('\nThe private network namespace could not be used (unshare -rn); running the signalling part only.');
-  const server = await startJanus({ plugins: ['echotest'] });
-  try {
-    await signallingPart(server.wsUrl);
-  } finally {
-    await server.stop();
-  }
+  const result = spawnSync(script, [process.execPath, '--import', 'tsx', here, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
+  // The child printed its own verdict; a child that could not even start gets one here.
+  if (result.status === 0 || result.status === 1) process.exit(result.status);
+  finish([
+    `the private network namespace could not be used (scripts/netns-run.sh exited ${result.status ?? result.signal}); media needs one`,
+  ]);
 } else {
   const server = await startJanus({ plugins: ['echotest'], extraNat: { ice_enforce_list: 'jpd0' } });
   log(`Private Janus started (pid ${server.pid}) at ${server.wsUrl}`);
+  let problems: string[];
   try {
     await signallingPart(server.wsUrl);
-    await mediaPart(server.wsUrl);
+    problems = await mediaPart(server.wsUrl, play);
+  } catch (error) {
+    problems = [error instanceof Error ? error.message : String(error)];
   } finally {
     await server.stop();
   }
+  finish(problems);
 }

@@ -1,0 +1,171 @@
+/**
+ * The system programs janus-xstate's demo, tests and CLI need, and one bootstrap that checks them:
+ * as root it installs whatever is missing with a single `apt-get install`; otherwise it says the one
+ * command to run. Nothing here waits on the network unless it is installing as root.
+ *
+ * @module
+ */
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** What a requirement is needed for. */
+export type SystemPurpose = 'demo' | 'test' | 'cli-media';
+
+/** One program (or file) from a Debian package. */
+export interface SystemRequirement {
+  /** What is looked for: a command name on `PATH` (plus `/usr/sbin`, `/sbin`), or an absolute file path. */
+  readonly lookFor: string;
+  /** The Debian package that provides it. */
+  readonly debianPackage: string;
+  /** Why it is needed, in a few words. */
+  readonly why: string;
+  /** Which entry points need it. */
+  readonly neededFor: readonly SystemPurpose[];
+}
+
+/**
+ * Every system requirement, in one table. Add a row when a test or the demo starts using a new program;
+ * the bootstrap, CI and the README path pick it up from here.
+ */
+export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
+  { lookFor: 'janus', debianPackage: 'janus', why: 'the Janus server', neededFor: ['demo', 'test'] },
+  {
+    lookFor: 'ffmpeg',
+    debianPackage: 'ffmpeg',
+    why: 'media sources and recordings',
+    neededFor: ['demo', 'test', 'cli-media'],
+  },
+  {
+    lookFor: 'ffprobe',
+    debianPackage: 'ffmpeg',
+    why: 'checking recordings',
+    neededFor: ['demo', 'test'],
+  },
+  {
+    lookFor: 'ip',
+    debianPackage: 'iproute2',
+    why: 'the private network namespace for media',
+    neededFor: ['demo', 'test'],
+  },
+  {
+    lookFor: 'unshare',
+    debianPackage: 'util-linux',
+    why: 'the private network namespace for media',
+    neededFor: ['demo', 'test'],
+  },
+];
+
+/** A requirement that is not met. */
+export interface MissingRequirement extends SystemRequirement {}
+
+const SYSTEM_DIRS = ['/usr/sbin', '/sbin', '/usr/bin', '/bin'];
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isReadableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** True when `requirement` is met on this machine (`PATH` as given). */
+export function requirementMet(requirement: SystemRequirement, envPath = process.env.PATH ?? ''): boolean {
+  if (requirement.lookFor.startsWith('/')) return isReadableFile(requirement.lookFor);
+  const dirs = envPath.split(delimiter).filter((dir) => dir !== '');
+  // `ip` lives in /usr/sbin, which is not on every user's PATH; janus.ts-style lookups use the full path.
+  const sbin = requirement.lookFor === 'ip' || requirement.lookFor === 'unshare' ? SYSTEM_DIRS : [];
+  return [...dirs, ...sbin].some((dir) => isExecutable(join(dir, requirement.lookFor)));
+}
+
+/** The requirements for `purpose` that are not met. */
+export function missingRequirements(
+  purpose: SystemPurpose,
+  envPath = process.env.PATH,
+): MissingRequirement[] {
+  return SYSTEM_REQUIREMENTS.filter(
+    (requirement) => requirement.neededFor.includes(purpose) && !requirementMet(requirement, envPath),
+  );
+}
+
+/** The Debian packages that provide `missing`, each once, in table order. */
+export function packagesFor(missing: readonly SystemRequirement[]): string[] {
+  return [...new Set(missing.map((requirement) => requirement.debianPackage))];
+}
+
+/** The one command (as root) that installs `packages`. */
+export function installCommand(packages: readonly string[]): string {
+  return `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}`;
+}
+
+/** System programs are missing and could not be installed (not root, or the install failed). */
+export class SystemDependencyError extends Error {
+  /** Stable code: `SYSTEM_DEPENDENCY`. */
+  readonly code = 'SYSTEM_DEPENDENCY';
+  /** The Debian packages to install. */
+  readonly packages: readonly string[];
+  /** The command that installs them, as root. */
+  readonly command: string;
+
+  /** @param packages - the packages to install; @param detail - what happened, when an install was tried */
+  constructor(packages: readonly string[], detail?: string) {
+    const command = installCommand(packages);
+    super(
+      detail
+        ? `${detail}; install them as root with: ${command}`
+        : `missing system packages (${packages.join(', ')}); install them as root with: sudo sh -c '${command}'`,
+    );
+    this.name = 'SystemDependencyError';
+    this.packages = packages;
+    this.command = command;
+  }
+}
+
+/** Options of {@link ensureSystemDependencies}. */
+export interface EnsureSystemDependenciesOptions {
+  /** Where progress lines go. Defaults to stderr. */
+  readonly log?: (line: string) => void;
+  /** Install missing packages when running as root. Defaults to `true`. */
+  readonly install?: boolean;
+}
+
+/**
+ * Makes sure every requirement of `purpose` is met. Returns at once when they are; as root (and with
+ * `install` on) runs one `apt-get update` and one `apt-get install` for everything missing; otherwise
+ * throws {@link SystemDependencyError} naming the exact command, without waiting on anything.
+ */
+export function ensureSystemDependencies(
+  purpose: SystemPurpose,
+  options: EnsureSystemDependenciesOptions = {},
+): void {
+  const missing = missingRequirements(purpose);
+  if (missing.length === 0) return;
+  const packages = packagesFor(missing);
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || options.install === false) throw new SystemDependencyError(packages);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const command = installCommand(packages);
+  log(
+    `janus-xstate: installing missing system packages (${missing.map((m) => m.lookFor).join(', ')}): ${command}`,
+  );
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-q'], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  if (update.status !== 0) throw new SystemDependencyError(packages, `'apt-get update' failed`);
+  const installed = spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env,
+  });
+  const still = missingRequirements(purpose);
+  if (installed.status !== 0 || still.length > 0)
+    throw new SystemDependencyError(packagesFor(still.length ? still : missing), `'apt-get install' failed`);
+}
