@@ -5,6 +5,8 @@
  * share (negotiation flows, request-body rule, `stats()` shape, shared types).
  * @module
  */
+
+export * from './audiobridge/index.js';
 export * from './common/index.js';
 export * from './echotest/index.js';
 export {
