@@ -18,6 +18,7 @@ export {
   sendPluginRequest,
   waitForWebrtcUp,
 } from './handle-helpers.js';
+export * from './streaming/index.js';
 export * from './textroom/index.js';
 export * from './videocall/index.js';
 export * from './videoroom/index.js';
