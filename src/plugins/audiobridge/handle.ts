@@ -76,6 +76,8 @@ export type AudioBridgeEventName = Exclude<keyof AudioBridgeEventMap, keyof Hand
 export function classifyAudioBridgeEvent(data: Record<string, unknown>): AudioBridgeEventName | undefined {
   switch (data.audiobridge) {
     case 'joined':
+      // Others joining come as `joined` without an `id` (the 1.1.2 code; our own `joined` has one).
+      return 'id' in data ? 'joined' : 'participants';
     case 'talking':
     case 'stopped-talking':
     case 'announcement-started':

@@ -352,6 +352,8 @@ export type AudioBridgeResetDecoderRequest = EmptyRequest;
 export interface AudioBridgeRtpForwardRequest {
   /** The room. */
   room: RoomId;
+  /** The room secret, if it has one (checked by the code, not in the 1.1.2 doc). */
+  secret?: string;
   /** The plugin's `admin_key`, when RTP forwarding is locked with it. */
   admin_key?: string;
   /** The group to forward; the whole mix when missing. */
@@ -396,6 +398,8 @@ export interface AudioBridgeRtpForwardResponse {
 export interface AudioBridgeStopRtpForwardRequest {
   /** The room. */
   room: RoomId;
+  /** The room secret, if it has one (checked by the code, not in the 1.1.2 doc). */
+  secret?: string;
   /** The plugin's `admin_key`, when RTP forwarding is locked with it. */
   admin_key?: string;
   /** The forwarder. */
@@ -620,7 +624,7 @@ export interface AudioBridgeJoinedEvent {
   room: RoomId;
   /** Our id. */
   id: ParticipantId;
-  /** Our display name. */
+  /** Our display name: in the 1.1.2 doc, but the code does not put it in the reply to our `join`. */
   display?: string;
   /** The other participants. */
   participants: AudioBridgeParticipant[];
@@ -710,7 +714,7 @@ export interface AudioBridgeRoomChangedEvent {
   room: RoomId;
   /** Our id there. */
   id: ParticipantId;
-  /** Our display name. */
+  /** Our display name: in the 1.1.2 doc, but the code does not put it in the reply. */
   display?: string;
   /** The participants there. */
   participants: AudioBridgeParticipant[];
@@ -742,10 +746,13 @@ export interface AudioBridgeHangingUpEvent {
 // Events
 // ---------------------------------------------------------------------------------------------------
 
-/** Participants joined or changed (mute, display...): `participants` lists them. */
+/**
+ * Participants joined or changed (mute, display...): `participants` lists them. A change comes as
+ * `event`; a newcomer, in the 1.1.2 code, as `joined` without an `id`.
+ */
 export interface AudioBridgeParticipantsEvent {
-  /** Always `event`. */
-  audiobridge: 'event';
+  /** `event` (a change) or `joined` (a newcomer). */
+  audiobridge: 'event' | 'joined';
   /** The room. */
   room: RoomId;
   /** The new or changed participants. */

@@ -217,6 +217,15 @@ export interface StreamingCreateCommon {
   pin?: string;
   /** Save to the config file. Default `false`. */
   permanent?: boolean;
+  /**
+   * Deprecated in the doc, but the 1.1.2 code still reads it: a `live`/`ondemand` file mountpoint is
+   * refused (456) without `audio: true`; for `rtp`/`rtsp` with the legacy `audioport`... fields.
+   */
+  audio?: boolean;
+  /** Deprecated (legacy single-stream fields); a file mountpoint is refused with `video: true`. */
+  video?: boolean;
+  /** Deprecated (legacy single-stream fields). */
+  data?: boolean;
 }
 
 /** `create` of an `rtp` mountpoint: relays RTP that arrives on its ports. */
@@ -246,6 +255,8 @@ export interface StreamingCreateRtpRequest extends StreamingCreateCommon {
 export interface StreamingCreateFileRequest extends StreamingCreateCommon {
   /** `live` or `ondemand`. */
   type: 'live' | 'ondemand';
+  /** Required by the 1.1.2 code for file mountpoints (audio is all they stream). */
+  audio: true;
   /** Path of the file on the server. */
   filename: string;
   /** Audio codec (`opus`, `pcma`, `pcmu`); guessed from the extension when missing. */
