@@ -135,7 +135,8 @@ describe('Streaming with real media (private namespace)', () => {
     const paused = received(viewer);
     await sleep(1000);
     const duringPause = received(viewer) - paused;
-    expect(await viewer.start()).toMatchObject({ result: { status: 'starting' } });
+    // A resume answers `started` (the 1.1.2 code; its doc says `starting`).
+    expect(await viewer.start()).toMatchObject({ result: { status: 'started' } });
     const resumed = received(viewer);
     await until('RTP again after start', () => received(viewer) - resumed > 25, 5000);
     figures.packetsDuringPause = duringPause;

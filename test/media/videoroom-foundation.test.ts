@@ -71,6 +71,33 @@ describe('plugin foundation with real media (private namespace)', () => {
     await pub.detach();
   });
 
+  it('Janus sends unpublished twice per unpublish: the other participants get one notice', async () => {
+    const pub = await (await janus.createSession()).attach(VideoRoom);
+    const joined = await pub.join({ ptype: 'publisher', room, display: 'twice' });
+    await pub.publish({}, { source: source(300) });
+    const observer = await (await janus.createSession()).attach(VideoRoom);
+    await observer.join({ ptype: 'publisher', room, display: 'observer' });
+    const notices: unknown[] = [];
+    const raw: unknown[] = [];
+    observer.on('unpublished', (event) => notices.push(event.data.unpublished));
+    observer.on('event', (event) => {
+      if ('unpublished' in event.data) raw.push(event.data.unpublished);
+    });
+    await pub.unpublish();
+    await until('the unpublished notice', () => notices.length > 0);
+    await sleep(1500);
+    expect(raw.length).toBeGreaterThanOrEqual(1);
+    expect(notices).toEqual([joined.id]);
+    // Publishing again gives a new notice on the next unpublish.
+    await pub.publish({}, { source: source(300) });
+    await pub.unpublish();
+    await until('the second unpublished notice', () => notices.length > 1);
+    await sleep(1000);
+    expect(notices).toEqual([joined.id, joined.id]);
+    await pub.detach();
+    await observer.detach();
+  });
+
   it('a body with a client option rejects with INVALID_ARGUMENT and nothing is sent', async () => {
     const sub = await (await janus.createSession()).attach(VideoRoom);
     const sent: unknown[] = [];

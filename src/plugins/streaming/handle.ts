@@ -182,7 +182,8 @@ export class StreamingHandle extends MediaPluginHandle<StreamingEventMap> {
 
   /**
    * `start`: answers the pending offer (from `watch` with `autoStart: false`) and resolves once the media
-   * is up; or, with no offer pending, resumes the delivery after `pause`. Resolves with `starting`.
+   * is up; or, with no offer pending, resumes the delivery after `pause`. Resolves with `starting` for a
+   * first start and `started` for a resume (the 1.1.2 code; its doc says `starting` for both).
    */
   async start(
     request: StreamingViewerRequest = {},
