@@ -66,7 +66,7 @@ export type {
   TrickleCandidate,
   TrickleInput,
 } from './protocol/messages.js';
-export type { ReplyKind } from './protocol/transactions.js';
+export type { ReplyKind } from './wire/transactions.js';
 export {
   DEFAULT_RECONNECT_POLICY,
   type ExponentialBackoffOptions,
@@ -77,4 +77,4 @@ export {
 export type { CallOptions } from './util/abort.js';
 export { type DeadlineOptions, type DeadlineSettle, withDeadline } from './util/deadline.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
-export type { RequestOptions } from './wire.js';
+export type { RequestOptions } from './wire/wire.js';

@@ -14,7 +14,7 @@ import type { CallOptions } from './util/abort.js';
 import { withDeadline } from './util/deadline.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
-import { assertState, type Wire } from './wire.js';
+import { assertState, type Wire } from './wire/wire.js';
 
 /** The handle's lifecycle state. */
 export type HandleState = 'attaching' | 'attached' | 'detaching' | 'detached' | 'failed';

@@ -5,7 +5,7 @@
  * @module
  */
 import { JanusError } from '../../errors.js';
-import { TransactionTable } from '../../protocol/transactions.js';
+import { TransactionTable } from '../../wire/transactions.js';
 import { abortReason, type CallOptions } from '../../util/abort.js';
 import type { TextRoomDataEvent, TextRoomDataRequestName } from './types.js';
 
