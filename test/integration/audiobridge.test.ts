@@ -163,6 +163,7 @@ describe.each(TRANSPORTS)('AudioBridge signalling over $name', (transport) => {
       'moved',
     ]);
     expect(await participant.leave()).toMatchObject({ audiobridge: 'left', room: other });
+    expect(await participant.hangup({})).toEqual({ audiobridge: 'hangingup' });
 
     const kicked = nextEvent(watcher, 'kicked');
     const third = await session.attach(AudioBridge);

@@ -143,6 +143,21 @@ describe('Streaming with real media (private namespace)', () => {
     expect(duringPause).toBe(0);
   });
 
+  it('configure turns a stream off and on', async () => {
+    expect(await viewer.configure({ mid: 'a', send: false })).toMatchObject({
+      result: { event: 'configured' },
+    });
+    await sleep(300);
+    const off = received(viewer);
+    await sleep(1000);
+    const duringOff = received(viewer) - off;
+    await viewer.configure({ mid: 'a', send: true });
+    const on = received(viewer);
+    await until('RTP again after send: true', () => received(viewer) - on > 25, 5000);
+    figures.packetsWhileOff = duringOff;
+    expect(duringOff).toBe(0);
+  });
+
   it('switch to another mountpoint changes what arrives', async () => {
     await sleep(1500);
     switchedAt = position(viewer);
