@@ -240,7 +240,8 @@ function formatValue(value: unknown): string {
   return json.length > 48 ? `${json.slice(0, 45)}...` : json;
 }
 
-function formatPathEvent(event: AnyEventObject): string {
+/** Formats a path event for messages: its type, plus its payload when it has one. */
+export function formatPathEvent(event: AnyEventObject): string {
   const label = formatEventType(event.type);
   const { type, ...payload } = event;
   if (type.startsWith(DONE_ACTOR))
