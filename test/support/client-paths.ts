@@ -12,8 +12,8 @@
  * transition goes to the wrong state fails here even though client and model agree on the state's name.
  *
  * Coverage: a transition counts as covered when a path predicted to take it passed on the client. A
- * suite may declare transitions that cannot be caused from outside the client (with the reason); every
- * other transition must be covered.
+ * suite may declare transitions it does not drive (with the reason: not causable from outside the client,
+ * or driven by another suite); every other transition must be covered.
  * @module
  */
 import { describe, expect, it } from 'vitest';
@@ -87,10 +87,10 @@ export interface ClientPathSuite<TMachine extends AnyStateMachine, TWorld = unkn
   /** Plays the paths on the client. */
   readonly driver: ClientPathDriver<TMachine, TWorld>;
   /**
-   * Transitions the client cannot be made to take from outside (key → why). Every other transition must
-   * be covered by a client-driven path.
+   * Transitions this suite does not drive on the client (key → why: not causable from outside, or
+   * driven by another suite). Every other transition must be covered by a client-driven path.
    */
-  readonly unreachable?: Readonly<Record<string, string>>;
+  readonly notDriven?: Readonly<Record<string, string>>;
 }
 
 /** What one path run found. */
@@ -113,7 +113,7 @@ export interface ClientSuiteResult {
   readonly factNames: readonly string[];
   /** Transitions covered by a passing path. */
   readonly covered: readonly string[];
-  /** Transitions neither covered nor declared unreachable. */
+  /** Transitions neither covered nor declared not driven. */
   readonly uncovered: readonly string[];
   /** Paths that failed, with the error. */
   readonly failures: ReadonlyArray<{ readonly path: string; readonly error: Error }>;
@@ -192,7 +192,7 @@ export async function checkClientPaths<TMachine extends AnyStateMachine, TWorld>
     facts,
     factNames,
     covered: all.filter((key) => covered.has(key)),
-    uncovered: all.filter((key) => !covered.has(key) && !(key in (suite.unreachable ?? {}))),
+    uncovered: all.filter((key) => !covered.has(key) && !(key in (suite.notDriven ?? {}))),
     failures,
   };
 }
@@ -221,11 +221,11 @@ export function describeClientPaths<TMachine extends AnyStateMachine, TWorld>(
       }
       const all = listMachineTransitions(suite.machine);
       const covered = new Set([...passed].flatMap((path) => path.expectedTransitions));
-      const unreachable = suite.unreachable ?? {};
-      const uncovered = all.filter((key) => !covered.has(key) && !(key in unreachable));
+      const notDriven = suite.notDriven ?? {};
+      const uncovered = all.filter((key) => !covered.has(key) && !(key in notDriven));
       expect(uncovered, `transitions of the ${suite.name} machine no client path took`).toEqual([]);
-      const stale = Object.keys(unreachable).filter((key) => !all.includes(key) || covered.has(key));
-      expect(stale, 'declared unreachable, but covered or no longer in the machine').toEqual([]);
+      const stale = Object.keys(notDriven).filter((key) => !all.includes(key) || covered.has(key));
+      expect(stale, 'declared not driven, but covered or no longer in the machine').toEqual([]);
     });
   });
 }

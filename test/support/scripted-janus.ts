@@ -75,6 +75,8 @@ export interface ScriptedJanus {
   readonly url: string;
   /** Every request received, in order. */
   readonly requests: readonly ScriptedRequest[];
+  /** Every frame sent to a client (replies and pushed frames), in order. */
+  readonly sent: readonly Record<string, unknown>[];
   /** Sockets currently open. */
   readonly connections: number;
   /** Verbs answered without the test (mutable). */
@@ -129,8 +131,11 @@ export async function startScriptedJanus(options: ScriptedJanusOptions = {}): Pr
   let holding = false;
   let nextId = 4_000;
 
+  const sent: Record<string, unknown>[] = [];
   const send = (socket: WebSocket, frame: Record<string, unknown>): void => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    if (socket.readyState !== socket.OPEN) return;
+    sent.push(frame);
+    socket.send(JSON.stringify(frame));
   };
   const heldRequest = (entry: {
     request: ScriptedRequest;
@@ -232,6 +237,7 @@ export async function startScriptedJanus(options: ScriptedJanusOptions = {}): Pr
   return {
     url: `ws://127.0.0.1:${port}`,
     requests,
+    sent,
     get connections() {
       return sockets.size;
     },

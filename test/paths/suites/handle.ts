@@ -316,7 +316,7 @@ export const handleClientSuite: ClientPathSuite<HandleMachine, HandleWorld> = {
     ],
   },
   driver: { start, stimulate, observe, stop },
-  unreachable: {
+  notDriven: {
     'handle.attached --jsep.start--> (targetless)': 'TODO',
     'handle.attached --jsep.stop--> (targetless)': 'TODO',
   },
