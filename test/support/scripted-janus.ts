@@ -75,6 +75,10 @@ export interface ScriptedJanus {
   readonly url: string;
   /** Every request received, in order. */
   readonly requests: readonly ScriptedRequest[];
+  /** When each request arrived (`Date.now()`), parallel to {@link requests}. */
+  readonly requestTimes: readonly number[];
+  /** When each WebSocket upgrade request arrived (`Date.now()`), held or not. */
+  readonly upgradeTimes: readonly number[];
   /** Every frame sent to a client (replies and pushed frames), in order. */
   readonly sent: readonly Record<string, unknown>[];
   /** Sockets currently open. */
@@ -122,6 +126,8 @@ export async function startScriptedJanus(options: ScriptedJanusOptions = {}): Pr
     ...options.auto,
   };
   const requests: ScriptedRequest[] = [];
+  const requestTimes: number[] = [];
+  const upgradeTimes: number[] = [];
   /** Every request with its socket; `taken` once a `waitForRequest` returned it. */
   const entries: Array<{ request: ScriptedRequest; index: number; socket: WebSocket; taken: boolean }> = [];
   const waiters = new Set<() => void>();
@@ -198,6 +204,7 @@ export async function startScriptedJanus(options: ScriptedJanusOptions = {}): Pr
         return;
       }
       const index = requests.push(request) - 1;
+      requestTimes.push(Date.now());
       entries.push({ request, index, socket, taken: false });
       autoAnswer(request, socket);
       for (const wake of [...waiters]) wake();
@@ -220,6 +227,7 @@ export async function startScriptedJanus(options: ScriptedJanusOptions = {}): Pr
     };
   };
   http.on('upgrade', (request, socket, head) => {
+    upgradeTimes.push(Date.now());
     socket.on('error', () => {});
     const held = upgrade(request, socket, head);
     if (!holding) {
@@ -237,6 +245,8 @@ export async function startScriptedJanus(options: ScriptedJanusOptions = {}): Pr
   return {
     url: `ws://127.0.0.1:${port}`,
     requests,
+    requestTimes,
+    upgradeTimes,
     sent,
     get connections() {
       return sockets.size;
