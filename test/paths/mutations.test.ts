@@ -26,6 +26,19 @@ interface MachineMutant {
 
 const MUTANTS: readonly MachineMutant[] = [
   {
+    machine: 'connection',
+    module: '../../machines/connection.machine.js',
+    exportName: 'connectionMachine',
+    transition:
+      'connection.running.open --transport.closed[canReconnect]--> connection.closed (was reconnecting)',
+    event: 'transport.closed',
+    mutation: {
+      at: ['states', 'running', 'states', 'open', 'on', 'transport.closed'],
+      candidate: 0,
+      target: '#connection.closed',
+    },
+  },
+  {
     machine: 'handle',
     module: '../../machines/handle.machine.js',
     exportName: 'handleMachine',

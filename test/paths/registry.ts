@@ -15,6 +15,8 @@ export type SuiteLoader = () => Promise<AnyClientPathSuite>;
 
 /** Client-driven path suites by machine name; each runs from `test/paths/<name>.test.ts`. */
 export const clientPathSuites: Readonly<Record<string, SuiteLoader>> = {
+  connection: async () =>
+    (await import('./suites/connection.js')).connectionClientSuite as unknown as AnyClientPathSuite,
   handle: async () => (await import('./suites/handle.js')).handleClientSuite as unknown as AnyClientPathSuite,
   session: async () =>
     (await import('./suites/session.js')).sessionClientSuite as unknown as AnyClientPathSuite,
