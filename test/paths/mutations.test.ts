@@ -24,6 +24,9 @@ interface MachineMutant {
   readonly mutation: TransitionMutation;
 }
 
+// The handle and JSEP suites negotiate with the stub peer.
+vi.mock('../../src/media/janus-peer.js', () => import('../support/stub-peer.js'));
+
 const MUTANTS: readonly MachineMutant[] = [
   {
     machine: 'connection',
@@ -56,6 +59,17 @@ const MUTANTS: readonly MachineMutant[] = [
     transition: 'session.active --janus.timeout--> session.lost (was timedOut)',
     event: 'janus.timeout',
     mutation: { at: ['states', 'active', 'on', 'janus.timeout'], target: 'lost' },
+  },
+  {
+    machine: 'jsep',
+    module: '../../machines/jsep.machine.js',
+    exportName: 'jsepMachine',
+    transition: 'jsep.open.awaitingAnswer --remote.answer--> jsep.open.ready.stable (was applyingAnswer)',
+    event: 'remote.answer',
+    mutation: {
+      at: ['states', 'open', 'states', 'awaitingAnswer', 'on', 'remote.answer'],
+      target: 'ready.stable',
+    },
   },
   {
     machine: 'reconnect',

@@ -1,7 +1,8 @@
 /**
  * Every machine's client-driven path suite, by the machine's name in `machines/index.ts`. A machine added
  * to `machines/` without a suite here fails `test/paths/registry.test.ts`. Loaders are lazy, so a test can
- * load a suite after mocking a machine module (the mutation tests).
+ * load a suite after mocking a machine module (the mutation tests). The handle and JSEP suites need the
+ * stub peer installed (`vi.mock` of `src/media/janus-peer.js`, see their test files).
  * @module
  */
 import type { AnyStateMachine } from 'xstate';
@@ -20,6 +21,7 @@ export const clientPathSuites: Readonly<Record<string, SuiteLoader>> = {
   handle: async () => (await import('./suites/handle.js')).handleClientSuite as unknown as AnyClientPathSuite,
   session: async () =>
     (await import('./suites/session.js')).sessionClientSuite as unknown as AnyClientPathSuite,
+  jsep: async () => (await import('./suites/jsep.js')).jsepClientSuite as unknown as AnyClientPathSuite,
   keepalive: async () =>
     (await import('./suites/keepalive.js')).keepaliveClientSuite as unknown as AnyClientPathSuite,
   reconnect: async () =>

@@ -2,6 +2,7 @@
  * The handle machine played on the client: a real `JanusClient` on a scripted fake Janus, one session,
  * and `session.attach()`; each model event is a server frame or a call on the public API, and each
  * model state has its own expectations, checked from outside (wire, promises, events, public getters).
+ * The handle's peer is the stub of `test/support/stub-peer.ts`: the test file installs it with `vi.mock`.
  * @module
  */
 import {
@@ -23,6 +24,7 @@ import {
 } from '../../support/client-paths.js';
 import { doneEvent, errorEvent } from '../../support/path-coverage.js';
 import { type HeldRequest, type ScriptedJanus, startScriptedJanus } from '../../support/scripted-janus.js';
+import type { JanusPeer as StubPeer } from '../../support/stub-peer.js';
 
 const PLUGIN = 'janus.plugin.echotest';
 const HANDLE_EVENTS = ['webrtcup', 'hangup', 'ice-failed', 'detached', 'event', 'state'] as const;
@@ -39,6 +41,10 @@ interface HandleWorld {
   serverHandleId: number | undefined;
   detachRequest: HeldRequest | undefined;
   detach: Tracked<void> | undefined;
+  /** The `offer()` that created the handle's peer (`jsep.start`). */
+  offer: Tracked<unknown> | undefined;
+  /** The peer `jsep.start` created (the test file installs the stub peer). */
+  peer: StubPeer | undefined;
   /** Log and wire positions when the current step began. */
   mark: { log: number; wire: number };
 }
@@ -81,6 +87,8 @@ async function start(input: HandleMachineInput | undefined): Promise<HandleWorld
     serverHandleId: undefined,
     detachRequest: undefined,
     detach: undefined,
+    offer: undefined,
+    peer: undefined,
     mark: { log: 0, wire: mark },
   };
   return world;
@@ -127,6 +135,21 @@ async function stimulate(world: HandleWorld, step: Step): Promise<void> {
     case 'xstate.error.actor.detach':
       world.detachRequest?.fail(459, 'No such handle');
       await world.detach?.settled;
+      return;
+    case 'jsep.start': {
+      // The application negotiates media: the handle creates its peer, whose negotiation runs as `jsep`.
+      const handle = handleOf(world);
+      world.offer = track(handle.offer({ request: 'call' }));
+      await until(
+        () => (handle.peer as StubPeer | undefined)?.heldCall('createOffer') !== undefined,
+        'an offer from the new peer',
+      );
+      world.peer = handle.peer as StubPeer | undefined;
+      return;
+    }
+    case 'jsep.stop':
+      await handleOf(world).closePeer();
+      await world.offer?.settled;
       return;
     case 'janus.webrtcup':
       server.push({ janus: 'webrtcup', ...sender() });
@@ -237,6 +260,17 @@ async function observe(world: HandleWorld, step: Step, facts: Facts): Promise<vo
       if (world.detach)
         facts.equal('a detach request for the handle is on the wire', sentSince(world, 'detach'), 1);
       break;
+    case 'jsep.start':
+      facts.hold(
+        'the handle has a peer, asked for an offer',
+        world.peer !== undefined && handleOf(world).peer === (world.peer as unknown),
+      );
+      break;
+    case 'jsep.stop':
+      facts.hold('the peer is closed', world.peer?.closed === true);
+      facts.equal('the handle has no peer', handleOf(world).peer, undefined);
+      facts.equal('the negotiation under way ends: offer() rejects', world.offer?.status, 'rejected');
+      break;
     case 'xstate.error.actor.attach':
       facts.equal('attach() rejects with the server error', codeOf(world.attach.error), 'PLUGIN_NOT_FOUND');
       break;
@@ -292,6 +326,7 @@ async function observe(world: HandleWorld, step: Step, facts: Facts): Promise<vo
 }
 
 async function stop(world: HandleWorld): Promise<void> {
+  for (const call of [...(world.peer?.held ?? [])]) call.reject(new Error('test over'));
   world.server.auto.destroy = true;
   await world.client.close();
   await world.server.close();
@@ -303,12 +338,25 @@ export const handleClientSuite: ClientPathSuite<HandleMachine, HandleWorld> = {
   machine: handleMachine,
   paths: {
     input: { sessionId: 42, plugin: PLUGIN },
-    events: [
+    // Whether the handle has a peer (the `jsep` child) is part of the state.
+    serializeState: (snapshot) =>
+      JSON.stringify({
+        value: snapshot.value,
+        status: snapshot.status,
+        children: Object.keys(snapshot.children),
+      }),
+    // One peer at a time: the client creates a peer only when the handle has none.
+    events: (snapshot) => [
       { type: 'detach' },
       { type: 'janus.webrtcup' },
       { type: 'janus.hangup' },
       { type: 'janus.ice-failed' },
       { type: 'janus.detached' },
+      ...(snapshot.children.jsep
+        ? [{ type: 'jsep.stop' as const }]
+        : snapshot.matches('attached')
+          ? [{ type: 'jsep.start' as const, peerKey: 'peer-1' }]
+          : []),
       doneEvent('attach', { handleId: 7 }),
       errorEvent('attach', new Error('attach failed')),
       doneEvent('detach'),
@@ -316,8 +364,4 @@ export const handleClientSuite: ClientPathSuite<HandleMachine, HandleWorld> = {
     ],
   },
   driver: { start, stimulate, observe, stop },
-  notDriven: {
-    'handle.attached --jsep.start--> (targetless)': 'TODO',
-    'handle.attached --jsep.stop--> (targetless)': 'TODO',
-  },
 };
