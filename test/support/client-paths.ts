@@ -213,13 +213,17 @@ export function describeClientPaths<TMachine extends AnyStateMachine, TWorld>(
         passed.add(path);
       });
     }
-    it('covers every transition the client can be made to take', async () => {
+    const all = listMachineTransitions(suite.machine);
+    const predicted = new Set(paths.flatMap((path) => path.expectedTransitions));
+    const steps = paths.reduce((sum, path) => sum + path.steps.length, 0);
+    const notDrivenCount = Object.keys(suite.notDriven ?? {}).length;
+    const figures = `${paths.length} paths, ${steps} steps, ${all.filter((key) => predicted.has(key)).length} of ${all.length} transitions, ${notDrivenCount} not driven`;
+    it(`covers every transition the client can be made to take (${figures})`, async () => {
       for (const path of paths) {
         if (passed.has(path)) continue;
         await runClientPath(suite, path);
         passed.add(path);
       }
-      const all = listMachineTransitions(suite.machine);
       const covered = new Set([...passed].flatMap((path) => path.expectedTransitions));
       const notDriven = suite.notDriven ?? {};
       const uncovered = all.filter((key) => !covered.has(key) && !(key in notDriven));
