@@ -240,7 +240,6 @@ async function observe(world: ConnectionWorld, step: Step, facts: Facts): Promis
   const url = urlOf(after);
   const server = serverFor(world, after);
   const newUpgrades = server.upgradeTimes.length - (world.mark.upgrades[url] ?? 0);
-  const states = world.log.since(world.mark.log, 'state').map((entry) => entry.args[0]);
   const emitted = (name: string) => world.log.since(world.mark.log, name);
   facts.equal('client.state is the model state', world.client.state, state.replace('running.', ''));
 
@@ -358,7 +357,6 @@ async function observe(world: ConnectionWorld, step: Step, facts: Facts): Promis
     default:
       throw new Error(`no expectations written for state '${state}'`);
   }
-  void states;
 }
 
 async function stop(world: ConnectionWorld): Promise<void> {
