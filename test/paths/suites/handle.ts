@@ -312,7 +312,7 @@ async function observe(world: HandleWorld, step: Step, facts: Facts): Promise<vo
       break;
     }
     case 'failed':
-      facts.equal('attach() rejected', world.attach.status, 'rejected');
+      facts.equal('the handle never attached: attach() rejected', world.attach.status, 'rejected');
       facts.equal('the session lists no handle', world.session.handles.length, 0);
       facts.equal(
         'no detach request went to the wire',
