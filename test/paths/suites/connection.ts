@@ -34,7 +34,7 @@ const URL_B = 'ws://b.test';
 const CONNECT_TIMEOUT_MS = 1_000;
 const CLOSE_TIMEOUT_MS = 500;
 /** The reconnect policy's delay: the client waits this long in `reconnecting`. */
-const RECONNECT_DELAY_MS = 600;
+const RECONNECT_DELAY_MS = 1_000;
 /** Keepalive of the resident session; a withheld keepalive times out after the request deadline. */
 const KEEPALIVE_MS = 200;
 const REQUEST_TIMEOUT_MS = 1_000;
@@ -155,7 +155,7 @@ async function stimulate(world: ConnectionWorld, step: Step): Promise<void> {
     case 'link.dead':
       // The resident session's keepalive goes unanswered until it times out.
       server.auto.keepalive = false;
-      await leaves(world, state, 4 * REQUEST_TIMEOUT_MS);
+      await leaves(world, state, 8 * REQUEST_TIMEOUT_MS);
       server.auto.keepalive = true;
       return;
     case 'session.spawn':
