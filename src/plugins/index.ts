@@ -3,6 +3,8 @@
  * `session.attach(VideoCall)`; each re-exports its plugin's wire types.
  * @module
  */
+
+export * from './duktape/index.js';
 export {
   countPacketsByMid,
   type MediaRequestOptions,
@@ -11,6 +13,10 @@ export {
   sendPluginRequest,
   waitForWebrtcUp,
 } from './handle-helpers.js';
+export * from './lua/index.js';
+export * from './nosip/index.js';
+export * from './recordplay/index.js';
 export * from './textroom/index.js';
 export * from './videocall/index.js';
 export * from './videoroom/index.js';
+export * from './voicemail/index.js';
