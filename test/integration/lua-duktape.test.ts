@@ -62,8 +62,8 @@ describe.each(TRANSPORTS)('Lua and Duktape sample scripts over $name', (transpor
 
   it.each(SCRIPTS)(
     '$name: a descriptor made for the script’s package types its messages',
-    async ({ custom }) => {
-      const handle = await session.attach(custom(SCRIPTS[0].descriptor.plugin));
+    async ({ descriptor, custom }) => {
+      const handle = await session.attach(custom(descriptor.plugin));
       const reply = await handle.send({ video: true });
       expect(reply.data.result).toBe('ok');
       await handle.detach();
