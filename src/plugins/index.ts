@@ -16,6 +16,7 @@ export {
 export * from './lua/index.js';
 export * from './nosip/index.js';
 export * from './recordplay/index.js';
+export * from './sip/index.js';
 export * from './textroom/index.js';
 export * from './videocall/index.js';
 export * from './videoroom/index.js';
