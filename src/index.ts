@@ -66,7 +66,6 @@ export type {
   TrickleCandidate,
   TrickleInput,
 } from './protocol/messages.js';
-export type { ReplyKind } from './wire/transactions.js';
 export {
   DEFAULT_RECONNECT_POLICY,
   type ExponentialBackoffOptions,
@@ -77,4 +76,5 @@ export {
 export type { CallOptions } from './util/abort.js';
 export { type DeadlineOptions, type DeadlineSettle, withDeadline } from './util/deadline.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
+export type { ReplyKind } from './wire/transactions.js';
 export type { RequestOptions } from './wire/wire.js';
