@@ -12,19 +12,16 @@ import { DUKTAPE_ECHOTEST_PACKAGE, DUKTAPE_PACKAGE } from './types.js';
 export type DuktapeHandle<
   TRequest extends object = ScriptRequest,
   TReply extends object = ScriptData,
-  TEvent extends object = ScriptData,
-> = ScriptPluginHandle<TRequest, TReply, TEvent>;
+> = ScriptPluginHandle<TRequest, TReply>;
 
 /** The Duktape plugin under its own package, `janus.plugin.duktape` (a script that does not rename it). */
 export const Duktape: PluginDescriptor<DuktapeHandle> = scriptDescriptor(DUKTAPE_PACKAGE);
 
 /** The Duktape plugin under the package its script registers (`getPackage()`), with the script's types. */
-export function duktapeScript<
-  TRequest extends object = ScriptRequest,
-  TReply extends object = ScriptData,
-  TEvent extends object = ScriptData,
->(plugin: string): PluginDescriptor<DuktapeHandle<TRequest, TReply, TEvent>> {
-  return scriptDescriptor<TRequest, TReply, TEvent>(plugin);
+export function duktapeScript<TRequest extends object = ScriptRequest, TReply extends object = ScriptData>(
+  plugin: string,
+): PluginDescriptor<DuktapeHandle<TRequest, TReply>> {
+  return scriptDescriptor<TRequest, TReply>(plugin);
 }
 
 /** The Debian sample `/usr/share/janus/duktape/echotest.js`, registered as `janus.plugin.echojs`. */

@@ -20,8 +20,7 @@ export { type ScriptEventMap, type ScriptMediaOptions, ScriptPluginHandle } from
 export type LuaHandle<
   TRequest extends object = ScriptRequest,
   TReply extends object = ScriptData,
-  TEvent extends object = ScriptData,
-> = ScriptPluginHandle<TRequest, TReply, TEvent>;
+> = ScriptPluginHandle<TRequest, TReply>;
 
 /** The Lua plugin under its own package, `janus.plugin.lua` (a script that does not rename it). */
 export const Lua: PluginDescriptor<LuaHandle> = scriptDescriptor(LUA_PACKAGE);
@@ -30,12 +29,10 @@ export const Lua: PluginDescriptor<LuaHandle> = scriptDescriptor(LUA_PACKAGE);
  * The Lua plugin under the package its script registers (`getPackage()`), with the script's request,
  * reply and event types, e.g. `luaScript<MyRequest, MyReply>('janus.plugin.mine')`.
  */
-export function luaScript<
-  TRequest extends object = ScriptRequest,
-  TReply extends object = ScriptData,
-  TEvent extends object = ScriptData,
->(plugin: string): PluginDescriptor<LuaHandle<TRequest, TReply, TEvent>> {
-  return scriptDescriptor<TRequest, TReply, TEvent>(plugin);
+export function luaScript<TRequest extends object = ScriptRequest, TReply extends object = ScriptData>(
+  plugin: string,
+): PluginDescriptor<LuaHandle<TRequest, TReply>> {
+  return scriptDescriptor<TRequest, TReply>(plugin);
 }
 
 /** The Debian sample `/usr/share/janus/lua/echotest.lua`, registered as `janus.plugin.echolua`. */

@@ -4,19 +4,19 @@
  * the peer's barebone SDP into a JSEP for our PeerConnection.
  * @module
  */
+import type { ActorRefFrom } from 'xstate';
+import type { HandleMachine } from '../../../machines/handle.machine.js';
 import { JanusError } from '../../errors.js';
 import type { PluginDescriptor } from '../../janus-session.js';
-import type { HandleEventMap, PluginEvent } from '../../plugin-handle.js';
-import { PluginHandle } from '../../plugin-handle.js';
+import type { HandleEventMap, HandleHost, PluginEvent } from '../../plugin-handle.js';
 import type { Jsep, PluginReply } from '../../protocol/messages.js';
-import { abortReason, type CallOptions } from '../../util/abort.js';
-import {
-  type MediaRequestOptions,
-  negotiation,
-  sendPluginRequest,
-  typedEvent,
-  waitForWebrtcUp,
-} from '../handle-helpers.js';
+import type { CallOptions } from '../../util/abort.js';
+import { withDeadline } from '../../util/deadline.js';
+import { JanusOffers } from '../common/janus-offers.js';
+import { MediaPluginHandle } from '../common/media-handle.js';
+import { mediaUp } from '../common/media-up.js';
+import { assertJanusBody } from '../common/request-body.js';
+import { type MediaRequestOptions, negotiation, sendPluginRequest, typedEvent } from '../handle-helpers.js';
 import type {
   NoSipErrorEvent,
   NoSipEvent,
@@ -38,15 +38,12 @@ export interface NoSipGenerateOptions extends MediaRequestOptions {
    * is abandoned. Default 60,000 ms.
    */
   answerTimeoutMs?: number;
-  /**
-   * When we answer (the peer offered): resolve only once the PeerConnection is up (`webrtcup`). `false`
-   * resolves at the plugin's reply. Default `true`.
-   */
-  waitForMedia?: boolean;
 }
 
 /** Options of {@link NoSipHandle.process}. */
 export interface NoSipProcessOptions extends CallOptions {
+  /** Never used by `process` (it sends no JSEP of ours); present so the media-up rule reads one shape. */
+  jsep?: undefined;
   /**
    * With the peer's answer to our offer: resolve only once the PeerConnection is up (`webrtcup`). `false`
    * resolves once the answer is applied. Default `true`.
@@ -108,13 +105,24 @@ interface OpenOffer {
  * peer's offer, then `generate()` answers it and resolves with the barebone answer for the peer.
  * A plugin error rejects as a `PLUGIN_ERROR` JanusError whose `janusCode` is one of `NoSipErrorCode`.
  */
-export class NoSipHandle extends PluginHandle<NoSipEventMap> {
-  #pendingOffer: Jsep | undefined;
+export class NoSipHandle extends MediaPluginHandle<NoSipEventMap> {
+  readonly #offers: JanusOffers;
   #open: OpenOffer | undefined;
+
+  /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
+  constructor(host: HandleHost, actor: ActorRefFrom<HandleMachine>, plugin: string) {
+    super(host, actor, plugin);
+    // NoSIP offers only in the reply to `process` of the peer's offer; `generate` answers it.
+    this.#offers = new JanusOffers(this, {
+      autoRenegotiate: () => false,
+      renegotiationBody: () => ({ request: 'generate' }),
+      onRenegotiationFailed: () => {},
+    });
+  }
 
   /** Janus's offer from `process` of the peer's offer, not answered by `generate` yet. */
   get pendingOffer(): Jsep | undefined {
-    return this.#pendingOffer;
+    return this.#offers.pending;
   }
 
   /**
@@ -129,16 +137,10 @@ export class NoSipHandle extends PluginHandle<NoSipEventMap> {
     options: NoSipGenerateOptions = {},
   ): Promise<NoSipEvent<NoSipGeneratedResult>> {
     type Reply = NoSipEvent<NoSipGeneratedResult>;
-    if (options.jsep) return (await sendPluginRequest<Reply>(this, 'generate', request, options)).data;
-    const offer = this.#pendingOffer;
-    if (offer) {
-      this.#pendingOffer = undefined;
-      const reply = await this.answer(offer, { ...request, request: 'generate' }, negotiation(options));
-      if (options.waitForMedia !== false) {
-        await waitForWebrtcUp(this, { timeoutMs: options.timeoutMs, signal: options.signal });
-      }
-      return reply.data as unknown as Reply;
+    if (options.jsep || this.#offers.pending) {
+      return (await this.#offers.answer<Reply>('generate', request, options)).data;
     }
+    assertJanusBody('generate', request);
     if (this.#open)
       throw new JanusError('INVALID_STATE', 'an offer is already waiting for the answer from process');
     const generated = new Promise<PluginReply>((resolve, reject) => {
@@ -177,9 +179,9 @@ export class NoSipHandle extends PluginHandle<NoSipEventMap> {
       this.#open = undefined;
       open.answer(jsep);
       await open.done;
-      if (options.waitForMedia !== false) await waitForWebrtcUp(this, call);
-    } else if (jsep.type === 'offer') {
-      this.#pendingOffer = jsep;
+      await mediaUp(this, options);
+    } else {
+      this.#offers.keep(jsep);
     }
     return reply.data;
   }
@@ -199,7 +201,7 @@ export class NoSipHandle extends PluginHandle<NoSipEventMap> {
   ): Promise<unknown> {
     const both = request as CallOptions;
     const callOptions = options ?? { signal: both.signal, timeoutMs: both.timeoutMs };
-    this.#pendingOffer = undefined;
+    this.#offers.clear();
     this.#open?.cancel?.(new JanusError('CLOSED', 'hung up before the answer came'));
     const reply = await sendPluginRequest<NoSipEvent<NoSipHangingUpResult>>(this, 'hangup', {}, callOptions);
     return reply.data;
@@ -249,25 +251,14 @@ export class NoSipHandle extends PluginHandle<NoSipEventMap> {
   }
 
   #waitForAnswer(open: OpenOffer, timeoutMs: number, signal: AbortSignal | undefined): Promise<Jsep> {
-    return new Promise<Jsep>((resolve, reject) => {
-      const finish = (error: unknown, jsep?: Jsep): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+    return withDeadline<Jsep>('the answer of the peer (process)', { timeoutMs, signal }, (settle) => {
+      open.answer = settle.resolve;
+      open.cancel = settle.reject;
+      return () => {
         open.answer = undefined;
         open.cancel = undefined;
         if (this.#open === open) this.#open = undefined;
-        if (jsep) resolve(jsep);
-        else reject(error);
       };
-      const onAbort = (): void => finish(abortReason(signal as AbortSignal));
-      const timer = setTimeout(
-        () => finish(new JanusError('TIMEOUT', `no answer from the peer (process) within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      open.answer = (jsep) => finish(undefined, jsep);
-      open.cancel = (error) => finish(error);
-      if (signal?.aborted) onAbort();
-      else signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 

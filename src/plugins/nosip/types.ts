@@ -17,6 +17,8 @@
  * @module
  */
 
+import type { EmptyRequest } from '../common/request-body.js';
+
 /** NoSIP error codes, from the `#define JANUS_NOSIP_ERROR_*` macros. */
 export const NoSipErrorCode = {
   /** `JANUS_NOSIP_ERROR_NO_MESSAGE`. */
@@ -94,7 +96,7 @@ export interface NoSipProcessRequest {
 }
 
 /** `hangup`: close the PeerConnection and the plain RTP leg. No fields. */
-export type NoSipHangupRequest = Record<never, never>;
+export type NoSipHangupRequest = EmptyRequest;
 
 /** `recording`: start or stop recording either side of the bridge. */
 export interface NoSipRecordingRequest {

@@ -3,18 +3,16 @@
  * back, with typed events for each status.
  * @module
  */
+import type { ActorRefFrom } from 'xstate';
+import type { HandleMachine } from '../../../machines/handle.machine.js';
 import type { PluginDescriptor } from '../../janus-session.js';
-import type { HandleEventMap, PluginEvent } from '../../plugin-handle.js';
-import { PluginHandle } from '../../plugin-handle.js';
+import type { HandleEventMap, HandleHost, PluginEvent } from '../../plugin-handle.js';
 import type { Jsep } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
-import {
-  type MediaRequestOptions,
-  negotiation,
-  sendPluginRequest,
-  typedEvent,
-  waitForWebrtcUp,
-} from '../handle-helpers.js';
+import { offerRequest } from '../common/client-offers.js';
+import { JanusOffers } from '../common/janus-offers.js';
+import { MediaPluginHandle } from '../common/media-handle.js';
+import { type MediaRequestOptions, sendPluginRequest, typedEvent } from '../handle-helpers.js';
 import type {
   RecordPlayConfigureRequest,
   RecordPlayConfigureResponse,
@@ -34,17 +32,8 @@ import type {
   RecordPlayUpdateResponse,
 } from './types.js';
 
-/** Options of the Record&Play requests that start media (`record`, `play`, `start`). */
-export interface RecordPlayMediaOptions extends MediaRequestOptions {
-  /**
-   * Resolve only once the PeerConnection is up (`webrtcup`), within `timeoutMs`. `false` resolves with the
-   * plugin's reply, before media flows. Default `true`.
-   */
-  waitForMedia?: boolean;
-}
-
 /** Options of {@link RecordPlayHandle.play}. */
-export interface RecordPlayPlayOptions extends RecordPlayMediaOptions {
+export interface RecordPlayPlayOptions extends MediaRequestOptions {
   /**
    * Answer the plugin's offer at once with a `start` request (receiving only, unless `audio`/`video` say
    * otherwise). `false` resolves with the `preparing` event and keeps the offer in
@@ -85,12 +74,23 @@ export function classifyRecordPlayEvent(data: Record<string, unknown>): RecordPl
  * `list`, `update` and `configure` are answered synchronously; the others by an event. A plugin error
  * rejects as a `PLUGIN_ERROR` JanusError whose `janusCode` is one of `RecordPlayErrorCode`.
  */
-export class RecordPlayHandle extends PluginHandle<RecordPlayEventMap> {
-  #pendingOffer: Jsep | undefined;
+export class RecordPlayHandle extends MediaPluginHandle<RecordPlayEventMap> {
+  readonly #offers: JanusOffers;
+
+  /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
+  constructor(host: HandleHost, actor: ActorRefFrom<HandleMachine>, plugin: string) {
+    super(host, actor, plugin);
+    // Record&Play sends no offer of its own accord: only `play` (and `play` with `restart`) bring one.
+    this.#offers = new JanusOffers(this, {
+      autoRenegotiate: () => false,
+      renegotiationBody: () => ({ request: 'start' }),
+      onRenegotiationFailed: () => {},
+    });
+  }
 
   /** The plugin's offer from `play` not answered yet (after `play` with `autoStart: false`). */
   get pendingOffer(): Jsep | undefined {
-    return this.#pendingOffer;
+    return this.#offers.pending;
   }
 
   /** `list`: every completed recording. */
@@ -125,16 +125,11 @@ export class RecordPlayHandle extends PluginHandle<RecordPlayEventMap> {
    */
   async record(
     request: RecordPlayRecordRequest,
-    options: RecordPlayMediaOptions = {},
+    options: MediaRequestOptions = {},
   ): Promise<RecordPlayStatusEvent<Extract<RecordPlayResult, { status: 'recording' }>>> {
     type Reply = RecordPlayStatusEvent<Extract<RecordPlayResult, { status: 'recording' }>>;
-    if (options.jsep) return (await sendPluginRequest<Reply>(this, 'record', request, options)).data;
-    const reply = await this.offer(
-      { ...request, request: 'record' },
-      negotiation(options, { audio: true, video: true }),
-    );
-    await this.#mediaUp(options);
-    return reply.data as unknown as Reply;
+    const reply = await offerRequest<Reply>(this, 'record', request, options, { audio: true, video: true });
+    return reply.data;
   }
 
   /**
@@ -148,13 +143,12 @@ export class RecordPlayHandle extends PluginHandle<RecordPlayEventMap> {
     options: RecordPlayPlayOptions = {},
   ): Promise<RecordPlayStatusEvent<Extract<RecordPlayResult, { status: 'preparing' | 'restarting' }>>> {
     type Reply = RecordPlayStatusEvent<Extract<RecordPlayResult, { status: 'preparing' | 'restarting' }>>;
-    const { jsep: _jsep, ...rest } = options;
+    const { jsep: _jsep, autoStart, ...rest } = options;
     const reply = await sendPluginRequest<Reply>(this, 'play', request, {
       timeoutMs: options.timeoutMs,
       signal: options.signal,
     });
-    this.#pendingOffer = reply.jsep;
-    if (options.autoStart === false || !reply.jsep) return reply.data;
+    if (!this.#offers.keep(reply.jsep) || autoStart === false) return reply.data;
     await this.start({}, rest);
     return reply.data;
   }
@@ -166,19 +160,10 @@ export class RecordPlayHandle extends PluginHandle<RecordPlayEventMap> {
    */
   async start(
     request: RecordPlayStartRequest = {},
-    options: RecordPlayMediaOptions = {},
+    options: MediaRequestOptions = {},
   ): Promise<RecordPlayStatusEvent<{ status: 'playing' }>> {
     type Reply = RecordPlayStatusEvent<{ status: 'playing' }>;
-    const offer = this.#pendingOffer;
-    if (options.jsep || !offer) {
-      const reply = await sendPluginRequest<Reply>(this, 'start', request, options);
-      this.#pendingOffer = undefined;
-      return reply.data;
-    }
-    this.#pendingOffer = undefined;
-    const reply = await this.answer(offer, { ...request, request: 'start' }, negotiation(options));
-    await this.#mediaUp(options);
-    return reply.data as unknown as Reply;
+    return (await this.#offers.answer<Reply>('start', request, options)).data;
   }
 
   /** `stop`: stops recording or playing; the plugin closes the PeerConnection and a `done` event follows. */
@@ -226,15 +211,10 @@ export class RecordPlayHandle extends PluginHandle<RecordPlayEventMap> {
     ).data;
   }
 
-  async #mediaUp(options: RecordPlayMediaOptions): Promise<void> {
-    if (options.waitForMedia === false) return;
-    await waitForWebrtcUp(this, { timeoutMs: options.timeoutMs, signal: options.signal });
-  }
-
   /** Classifies a plugin event into its typed event, then emits the generic `event` too. */
   protected override onPluginEvent(event: PluginEvent): void {
     const name = classifyRecordPlayEvent(event.data);
-    if (name === 'done') this.#pendingOffer = undefined;
+    if (name === 'done') this.#offers.clear();
     if (name) (this.emit as (name: string, ...args: unknown[]) => boolean)(name, typedEvent(event));
     super.onPluginEvent(event);
   }

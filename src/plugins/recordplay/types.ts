@@ -15,6 +15,8 @@
  * @module
  */
 
+import type { EmptyRequest } from '../common/request-body.js';
+
 // ---------------------------------------------------------------------------------------------------
 // Error codes
 // ---------------------------------------------------------------------------------------------------
@@ -60,10 +62,10 @@ export interface RecordPlayErrorEvent {
 // ---------------------------------------------------------------------------------------------------
 
 /** `list`: no fields. */
-export type RecordPlayListRequest = Record<never, never>;
+export type RecordPlayListRequest = EmptyRequest;
 
 /** `update`: rescan the recordings folder. No fields. */
-export type RecordPlayUpdateRequest = Record<never, never>;
+export type RecordPlayUpdateRequest = EmptyRequest;
 
 /** `configure` (in the code, not in the doc): the video settings of this handle's recording. */
 export interface RecordPlayConfigureRequest {
@@ -104,13 +106,13 @@ export interface RecordPlayPlayRequest {
 }
 
 /** `start`: start the playout (carries our JSEP answer). No fields. */
-export type RecordPlayStartRequest = Record<never, never>;
+export type RecordPlayStartRequest = EmptyRequest;
 
 /** `stop`: stop recording or playing; the plugin closes the PeerConnection. No fields. */
-export type RecordPlayStopRequest = Record<never, never>;
+export type RecordPlayStopRequest = EmptyRequest;
 
 /** `pause` / `resume` (in the code, not in the doc): pause or resume the recording. No fields. */
-export type RecordPlayPauseRequest = Record<never, never>;
+export type RecordPlayPauseRequest = EmptyRequest;
 
 // ---------------------------------------------------------------------------------------------------
 // Replies and events

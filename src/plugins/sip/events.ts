@@ -4,7 +4,7 @@
  */
 import { JanusError } from '../../errors.js';
 import type { HandleEventMap, PluginEvent, PluginHandle } from '../../plugin-handle.js';
-import { abortReason } from '../../util/abort.js';
+import { withDeadline } from '../../util/deadline.js';
 import type {
   SipAcceptedResult,
   SipAckResult,
@@ -131,41 +131,27 @@ export function waitForSipEvent(
   wait: SipEventWait,
 ): Promise<PluginEvent> {
   const base = handle as PluginHandle;
-  const { signal } = wait;
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
-  return new Promise<PluginEvent>((resolve, reject) => {
-    const timeoutMs = wait.timeoutMs ?? 10_000;
-    const finish = (error: unknown, event?: PluginEvent): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      base.off('event', onEvent);
-      if (event) resolve(event);
-      else reject(error);
-    };
+  const options = { timeoutMs: wait.timeoutMs, signal: wait.signal, defaultTimeoutMs: 10_000 };
+  return withDeadline<PluginEvent>(`'${wait.what}'`, options, (settle) => {
     const onEvent = (event: PluginEvent): void => {
-      if (wait.done(event)) finish(undefined, event);
-      else if (wait.fail(event)) {
-        const result = (event.data as { result?: { code?: unknown; reason?: unknown; event?: unknown } })
-          .result;
-        const code = typeof result?.code === 'number' ? result.code : undefined;
-        finish(
-          new JanusError(
-            'PLUGIN_ERROR',
-            `${String(result?.event)}: ${code ?? '?'} ${String(result?.reason ?? '')}`,
-            {
-              janusCode: code,
-              data: event.data,
-            },
-          ),
-        );
-      }
+      if (wait.done(event)) settle.resolve(event);
+      else if (wait.fail(event)) settle.reject(failure(event));
     };
-    const onAbort = (): void => finish(abortReason(signal as AbortSignal));
-    const timer = setTimeout(
-      () => finish(new JanusError('TIMEOUT', `no '${wait.what}' within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
     base.on('event', onEvent);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    return () => base.off('event', onEvent);
   });
+}
+
+/** The `PLUGIN_ERROR` a failure event (`registration_failed`...) rejects with: `janusCode` is its SIP status. */
+function failure(event: PluginEvent): JanusError {
+  const result = (event.data as { result?: { code?: unknown; reason?: unknown; event?: unknown } }).result;
+  const code = typeof result?.code === 'number' ? result.code : undefined;
+  return new JanusError(
+    'PLUGIN_ERROR',
+    `${String(result?.event)}: ${code ?? '?'} ${String(result?.reason ?? '')}`,
+    {
+      janusCode: code,
+      data: event.data,
+    },
+  );
 }

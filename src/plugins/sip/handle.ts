@@ -4,19 +4,17 @@
  * events for each step.
  * @module
  */
+import type { ActorRefFrom } from 'xstate';
+import type { HandleMachine } from '../../../machines/handle.machine.js';
 import { JanusError } from '../../errors.js';
 import type { PluginDescriptor } from '../../janus-session.js';
-import type { PluginEvent } from '../../plugin-handle.js';
-import { PluginHandle } from '../../plugin-handle.js';
+import type { HandleHost, PluginEvent } from '../../plugin-handle.js';
 import type { Jsep, PluginReply } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
-import {
-  type MediaRequestOptions,
-  negotiation,
-  sendPluginRequest,
-  typedEvent,
-  waitForWebrtcUp,
-} from '../handle-helpers.js';
+import { offerRequest } from '../common/client-offers.js';
+import { JanusOffers } from '../common/janus-offers.js';
+import { MediaPluginHandle } from '../common/media-handle.js';
+import { type MediaRequestOptions, sendPluginRequest, typedEvent } from '../handle-helpers.js';
 import { classifySipEvent, type SipEventMap, type SipEventName, waitForSipEvent } from './events.js';
 import type {
   SipAcceptedResult,
@@ -56,14 +54,8 @@ export interface SipRegisterOptions extends CallOptions {
   waitForRegistrar?: boolean;
 }
 
-/** Options of `call` and `accept`. */
-export interface SipMediaOptions extends MediaRequestOptions {
-  /**
-   * Resolve only once the PeerConnection is up (`webrtcup`). `false` resolves when the SIP side answered
-   * (`accept`: at the plugin's reply). Default `true`.
-   */
-  waitForMedia?: boolean;
-}
+/** Options of `call` and `accept`: the media options every plugin takes. */
+export type SipMediaOptions = MediaRequestOptions;
 
 /**
  * A handle on the SIP plugin. Attach with `session.attach(Sip)`.
@@ -72,15 +64,29 @@ export interface SipMediaOptions extends MediaRequestOptions {
  * JanusError whose `janusCode` is one of `SipErrorCode`. What the SIP peer does later arrives as typed
  * events (`registered`, `incomingcall`, `ringing`, `accepted`, `call-hangup`, ...).
  */
-export class SipHandle extends PluginHandle<SipEventMap> {
+export class SipHandle extends MediaPluginHandle<SipEventMap> {
   /** Whether the handle answers by itself the offers of re-INVITEs (`updatingcall` with a JSEP). Default `true`. */
   autoRenegotiate = true;
-  #incomingOffer: Jsep | undefined;
+  readonly #offers: JanusOffers;
   #callId: string | undefined;
 
-  /** The offer of the incoming call not accepted yet (from `incomingcall`), if any. */
+  /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
+  constructor(host: HandleHost, actor: ActorRefFrom<HandleMachine>, plugin: string) {
+    super(host, actor, plugin);
+    this.#offers = new JanusOffers(this, {
+      autoRenegotiate: () => this.autoRenegotiate,
+      renegotiationBody: () => ({ request: 'update' }),
+      onRenegotiationFailed: (error) => this.emit('renegotiation-failed', error),
+      defaults: { audio: true, video: false },
+    });
+  }
+
+  /**
+   * The offer not answered yet, if any: the incoming call's (from `incomingcall`), or a re-INVITE's left
+   * unanswered with `autoRenegotiate = false`.
+   */
   get incomingOffer(): Jsep | undefined {
-    return this.#incomingOffer;
+    return this.#offers.pending;
   }
 
   /** The SIP Call-ID of the current or incoming call, if any. */
@@ -179,18 +185,13 @@ export class SipHandle extends PluginHandle<SipEventMap> {
     };
     this.on('event', onEvent);
     try {
+      // A hangup before the answer withdraws the wait for it (and for the media).
       const signal = options.signal ? AbortSignal.any([options.signal, ended.signal]) : ended.signal;
-      await this.offer(
-        { ...request, request: 'call' },
-        { ...negotiation(options, { audio: true, video: false }), signal },
-      );
+      await offerRequest(this, 'call', request, { ...options, signal }, { audio: true, video: false });
     } catch (error) {
       throw hungUp ?? error;
     } finally {
       this.off('event', onEvent);
-    }
-    if (options.waitForMedia !== false) {
-      await waitForWebrtcUp(this, { timeoutMs: options.timeoutMs, signal: options.signal });
     }
     return (answered?.data ?? { sip: 'event', result: { event: 'accepted' } }) as SipEvent<SipAcceptedResult>;
   }
@@ -207,26 +208,18 @@ export class SipHandle extends PluginHandle<SipEventMap> {
     options: SipMediaOptions = {},
   ): Promise<SipAck<'accepting'> | SipEvent<SipAcceptedResult>> {
     type Reply = SipAck<'accepting'> | SipEvent<SipAcceptedResult>;
-    const offer = this.#incomingOffer;
-    this.#incomingOffer = undefined;
-    let reply: PluginReply<unknown>;
-    if (options.jsep) reply = await sendPluginRequest<Reply>(this, 'accept', request, options);
-    else {
-      const media = negotiation(options, { audio: true, video: false });
-      reply = offer
-        ? await this.answer(offer, { ...request, request: 'accept' }, media)
-        : await this.offer({ ...request, request: 'accept' }, media);
-      if (options.waitForMedia !== false) {
-        await waitForWebrtcUp(this, { timeoutMs: options.timeoutMs, signal: options.signal });
-      }
+    // An offerless INVITE: we offer in the `accept`, the caller answers in its ACK.
+    if (!options.jsep && !this.#offers.pending) {
+      return (await offerRequest<Reply>(this, 'accept', request, options, { audio: true, video: false }))
+        .data;
     }
-    return reply.data as unknown as Reply;
+    return (await this.#offers.answer<Reply>('accept', request, options)).data;
   }
 
   /** `decline`: refuses the incoming call (486 unless `code` says otherwise); resolves with `declining`. */
   async decline(request: SipDeclineRequest = {}, options: CallOptions = {}): Promise<SipAck<'declining'>> {
     const reply = await sendPluginRequest<SipAck<'declining'>>(this, 'decline', request, options);
-    this.#incomingOffer = undefined;
+    this.#offers.clear();
     return reply.data;
   }
 
@@ -239,11 +232,10 @@ export class SipHandle extends PluginHandle<SipEventMap> {
     request: SipUpdateRequest = {},
     options: MediaRequestOptions = {},
   ): Promise<SipAck<'updating' | 'updated'>> {
-    if (options.jsep) {
-      return (await sendPluginRequest<SipAck<'updating' | 'updated'>>(this, 'update', request, options)).data;
-    }
-    const reply = await this.offer({ ...request, request: 'update' }, negotiation(options));
-    return reply.data as unknown as SipAck<'updating' | 'updated'>;
+    type Reply = SipAck<'updating' | 'updated'>;
+    if (options.jsep || this.#offers.pending)
+      return (await this.#offers.answer<Reply>('update', request, options)).data;
+    return (await offerRequest<Reply>(this, 'update', request, options)).data;
   }
 
   /** `hold`: puts the call on hold with a re-INVITE on the SIP side (`direction` default `sendonly`). */
@@ -270,7 +262,7 @@ export class SipHandle extends PluginHandle<SipEventMap> {
     const callOptions = options ?? { signal: both.signal, timeoutMs: both.timeoutMs };
     const body: SipHangupRequest = both.headers === undefined ? {} : { headers: both.headers };
     const reply = await sendPluginRequest<SipAck<'hangingup'>>(this, 'hangup', body, callOptions);
-    this.#incomingOffer = undefined;
+    this.#offers.clear();
     return reply.data;
   }
 
@@ -349,8 +341,8 @@ export class SipHandle extends PluginHandle<SipEventMap> {
     const name: SipEventName | undefined = classifySipEvent(event.data);
     const data = event.data as unknown as SipEvent;
     if (typeof data.call_id === 'string') this.#callId = data.call_id;
-    if (name === 'incomingcall') this.#incomingOffer = event.jsep;
-    else if (name === 'call-hangup') this.#incomingOffer = undefined;
+    if (name === 'incomingcall') this.#offers.keep(event.jsep);
+    else if (name === 'call-hangup') this.#offers.clear();
     if (name) (this.emit as (name: string, ...args: unknown[]) => boolean)(name, typedEvent(event));
     if (name === 'call-hangup') {
       // The issue's event name: `hangup` also fires for the plugin's hangup (raw.janus 'event'), besides
@@ -359,11 +351,7 @@ export class SipHandle extends PluginHandle<SipEventMap> {
       this.emitEvent('hangup', { reason: `${result.code} ${result.reason}`, raw: event.raw });
     }
     super.onPluginEvent(event);
-    if (name === 'updatingcall' && event.jsep?.type === 'offer' && this.autoRenegotiate && this.peer) {
-      this.answer(event.jsep, { request: 'update' }).catch((error: unknown) =>
-        this.emit('renegotiation-failed', error),
-      );
-    }
+    if (name === 'updatingcall') this.#offers.unsolicited(event.jsep);
   }
 }
 

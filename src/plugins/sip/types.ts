@@ -18,6 +18,8 @@
  * @module
  */
 
+import type { EmptyRequest } from '../common/request-body.js';
+
 /** SIP plugin error codes, from the `#define JANUS_SIP_ERROR_*` macros. */
 export const SipErrorCode = {
   /** `JANUS_SIP_ERROR_NO_MESSAGE`. */
@@ -119,7 +121,7 @@ export interface SipRegisterRequest {
 }
 
 /** `unregister`: no fields. */
-export type SipUnregisterRequest = Record<never, never>;
+export type SipUnregisterRequest = EmptyRequest;
 
 /** `call`: send an INVITE (carries our JSEP offer). */
 export interface SipCallRequest {
@@ -166,7 +168,7 @@ export interface SipDeclineRequest {
 }
 
 /** `update`: renegotiate the call (re-INVITE; carries a new JSEP offer or the answer to an `updatingcall`). */
-export type SipUpdateRequest = Record<never, never>;
+export type SipUpdateRequest = EmptyRequest;
 
 /** `hold`: put the call on hold (re-INVITE on the SIP side only). */
 export interface SipHoldRequest {
@@ -175,7 +177,7 @@ export interface SipHoldRequest {
 }
 
 /** `unhold`: no fields. */
-export type SipUnholdRequest = Record<never, never>;
+export type SipUnholdRequest = EmptyRequest;
 
 /** `hangup`: send BYE (or CANCEL). */
 export interface SipHangupRequest {
@@ -274,7 +276,7 @@ export interface SipRecordingRequest {
 }
 
 /** `reset` (in the code only): clear a stuck "establishing" flag when idle. No fields. */
-export type SipResetRequest = Record<never, never>;
+export type SipResetRequest = EmptyRequest;
 
 /** `keyframe` (after 1.1.2): ask for keyframes on either leg. */
 export interface SipKeyframeRequest {

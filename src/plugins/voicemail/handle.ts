@@ -5,15 +5,10 @@
  */
 import type { PluginDescriptor } from '../../janus-session.js';
 import type { HandleEventMap, PluginEvent } from '../../plugin-handle.js';
-import { PluginHandle } from '../../plugin-handle.js';
 import type { CallOptions } from '../../util/abort.js';
-import {
-  type MediaRequestOptions,
-  negotiation,
-  sendPluginRequest,
-  typedEvent,
-  waitForWebrtcUp,
-} from '../handle-helpers.js';
+import { offerRequest } from '../common/client-offers.js';
+import { MediaPluginHandle } from '../common/media-handle.js';
+import { type MediaRequestOptions, sendPluginRequest, typedEvent } from '../handle-helpers.js';
 import type {
   VoiceMailDoneEvent,
   VoiceMailErrorEvent,
@@ -22,15 +17,6 @@ import type {
   VoiceMailStopRequest,
   VoiceMailUpdateRequest,
 } from './types.js';
-
-/** Options of {@link VoiceMailHandle.record}. */
-export interface VoiceMailRecordOptions extends MediaRequestOptions {
-  /**
-   * Resolve only once the PeerConnection is up (`webrtcup`), within `timeoutMs`. `false` resolves with the
-   * plugin's reply (`starting`), before media flows. Default `true`.
-   */
-  waitForMedia?: boolean;
-}
 
 /** Listener arguments of every event a {@link VoiceMailHandle} emits. */
 export type VoiceMailEventMap = HandleEventMap & {
@@ -58,7 +44,7 @@ export function classifyVoiceMailEvent(data: Record<string, unknown>): VoiceMail
  * Every request is answered asynchronously; a plugin error rejects as a `PLUGIN_ERROR` JanusError whose
  * `janusCode` is one of `VoiceMailErrorCode`. After `done` the plugin ends the handle (`detached`).
  */
-export class VoiceMailHandle extends PluginHandle<VoiceMailEventMap> {
+export class VoiceMailHandle extends MediaPluginHandle<VoiceMailEventMap> {
   /**
    * `record`: offers audio from `options.source` (default: a generated tone; the plugin takes Opus audio
    * only) and starts recording. Resolves with the plugin's status once the PeerConnection is up, or at
@@ -66,19 +52,13 @@ export class VoiceMailHandle extends PluginHandle<VoiceMailEventMap> {
    */
   async record(
     request: VoiceMailRecordRequest = {},
-    options: VoiceMailRecordOptions = {},
+    options: MediaRequestOptions = {},
   ): Promise<VoiceMailStatusEvent> {
-    if (options.jsep) {
-      return (await sendPluginRequest<VoiceMailStatusEvent>(this, 'record', request, options)).data;
-    }
-    const reply = await this.offer(
-      { ...request, request: 'record' },
-      negotiation(options, { audio: true, video: false }),
-    );
-    if (options.waitForMedia !== false) {
-      await waitForWebrtcUp(this, { timeoutMs: options.timeoutMs, signal: options.signal });
-    }
-    return reply.data as unknown as VoiceMailStatusEvent;
+    const reply = await offerRequest<VoiceMailStatusEvent>(this, 'record', request, options, {
+      audio: true,
+      video: false,
+    });
+    return reply.data;
   }
 
   /** `update` (in the code, not in the doc): renegotiates while recording, e.g. `{ iceRestart: true }`. */
@@ -86,11 +66,7 @@ export class VoiceMailHandle extends PluginHandle<VoiceMailEventMap> {
     request: VoiceMailUpdateRequest = {},
     options: MediaRequestOptions = {},
   ): Promise<VoiceMailStatusEvent> {
-    if (options.jsep) {
-      return (await sendPluginRequest<VoiceMailStatusEvent>(this, 'update', request, options)).data;
-    }
-    const reply = await this.offer({ ...request, request: 'update' }, negotiation(options));
-    return reply.data as unknown as VoiceMailStatusEvent;
+    return (await offerRequest<VoiceMailStatusEvent>(this, 'update', request, options)).data;
   }
 
   /** `stop`: ends the recording now. Resolves with `done` (naming the file); the plugin then ends the handle. */

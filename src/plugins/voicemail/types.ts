@@ -15,6 +15,8 @@
  * @module
  */
 
+import type { EmptyRequest } from '../common/request-body.js';
+
 /** VoiceMail error codes, from the `#define JANUS_VOICEMAIL_ERROR_*` macros. */
 export const VoiceMailErrorCode = {
   /** `JANUS_VOICEMAIL_ERROR_NO_MESSAGE`. */
@@ -50,13 +52,13 @@ export interface VoiceMailErrorEvent {
 }
 
 /** `record`: start recording (carries our JSEP offer). No fields. */
-export type VoiceMailRecordRequest = Record<never, never>;
+export type VoiceMailRecordRequest = EmptyRequest;
 
 /** `update` (in the code, not in the doc): renegotiate while recording (carries a new offer). No fields. */
-export type VoiceMailUpdateRequest = Record<never, never>;
+export type VoiceMailUpdateRequest = EmptyRequest;
 
 /** `stop`: stop recording before the 10 s are up. No fields. */
-export type VoiceMailStopRequest = Record<never, never>;
+export type VoiceMailStopRequest = EmptyRequest;
 
 /** A status event: the reply to `record` (`starting`, or `started` if media was already up), `update`. */
 export interface VoiceMailStatusEvent {
