@@ -129,7 +129,7 @@ describe('NoSIP with real media (private namespace)', () => {
       await until('RTP from our WebRTC leg at the plain socket', () => plain.packets >= 50);
       expect([...plain.payloadTypes]).toEqual([janusSide.opusPt]);
       await plain.send(janusSide.port, janusSide.opusPt, 50);
-      const received = () => bridge.peer?.stats().audio.packetsReceived ?? 0;
+      const received = () => bridge.stats().audio.packetsReceived;
       await until('RTP from the plain socket at our PeerConnection', () => received() >= 40);
       figures.callingOut = { atPlainSocket: plain.packets, atWebRtc: received() };
 
@@ -158,7 +158,7 @@ describe('NoSIP with real media (private namespace)', () => {
       const janusSide = audioOf(generated.result.sdp);
       await until('RTP from our WebRTC leg at the plain socket', () => plain.packets >= 50);
       await plain.send(janusSide.port, 111, 50);
-      const received = () => bridge.peer?.stats().audio.packetsReceived ?? 0;
+      const received = () => bridge.stats().audio.packetsReceived;
       await until('RTP from the plain socket at our PeerConnection', () => received() >= 40);
       figures.called = { atPlainSocket: plain.packets, atWebRtc: received() };
 

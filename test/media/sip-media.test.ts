@@ -31,8 +31,8 @@ async function until(what: string, condition: () => boolean, timeoutMs = 10_000)
 }
 
 const audio = (handle: SipHandle) => {
-  const stats = handle.peer?.stats().audio;
-  return { sent: stats?.packetsSent ?? 0, received: stats?.packetsReceived ?? 0 };
+  const stats = handle.stats().audio;
+  return { sent: stats.packetsSent, received: stats.packetsReceived };
 };
 
 describe('SIP against SIPp with real media (private namespace)', () => {

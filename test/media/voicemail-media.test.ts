@@ -57,11 +57,11 @@ describe('VoiceMail with real media (private namespace)', () => {
     const twice = await pluginError(mailbox.message({ request: 'record' }));
     expect(twice.janusCode).toBe(VoiceMailErrorCode.ALREADY_RECORDING);
     const deadline = Date.now() + 15_000;
-    while ((mailbox.peer?.stats().audio.sentDurationS ?? 0) < 2) {
+    while (mailbox.stats().audio.sentDurationS < 2) {
       if (Date.now() > deadline) throw new Error('2 s of audio were not sent within 15 s');
       await sleep(50);
     }
-    const sentS = mailbox.peer?.stats().audio.sentDurationS ?? 0;
+    const sentS = mailbox.stats().audio.sentDurationS;
     const detached = nextEvent(mailbox, 'detached', () => true, 10_000);
     const done = await mailbox.stop();
     expect(done.status).toBe('done');

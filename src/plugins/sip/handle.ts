@@ -216,7 +216,10 @@ export class SipHandle extends MediaPluginHandle<SipEventMap> {
     return (await this.#offers.answer<Reply>('accept', request, options)).data;
   }
 
-  /** `decline`: refuses the incoming call (486 unless `code` says otherwise); resolves with `declining`. */
+  /**
+   * `decline`: refuses the incoming call (486 unless `code` says otherwise); resolves with `declining`.
+   * Without an incoming call 1.1.2 does not answer (`TIMEOUT`).
+   */
   async decline(request: SipDeclineRequest = {}, options: CallOptions = {}): Promise<SipAck<'declining'>> {
     const reply = await sendPluginRequest<SipAck<'declining'>>(this, 'decline', request, options);
     this.#offers.clear();
@@ -238,19 +241,23 @@ export class SipHandle extends MediaPluginHandle<SipEventMap> {
     return (await offerRequest<Reply>(this, 'update', request, options)).data;
   }
 
-  /** `hold`: puts the call on hold with a re-INVITE on the SIP side (`direction` default `sendonly`). */
+  /**
+   * `hold`: puts the call on hold with a re-INVITE on the SIP side (`direction` default `sendonly`).
+   * Outside a call 1.1.2 does not answer: the promise rejects with `TIMEOUT` after `timeoutMs`.
+   */
   async hold(request: SipHoldRequest = {}, options: CallOptions = {}): Promise<SipAck<'holding'>> {
     return (await sendPluginRequest<SipAck<'holding'>>(this, 'hold', request, options)).data;
   }
 
-  /** `unhold`: restores the media direction from before `hold`. */
+  /** `unhold`: restores the media direction from before `hold`. Outside a call 1.1.2 does not answer (`TIMEOUT`). */
   async unhold(request: SipUnholdRequest = {}, options: CallOptions = {}): Promise<SipAck<'resuming'>> {
     return (await sendPluginRequest<SipAck<'resuming'>>(this, 'unhold', request, options)).data;
   }
 
   /**
    * `hangup` (the plugin request): sends BYE (or CANCEL while ringing); resolves with `hangingup`. Called
-   * with only call options (as the base class's `hangup` is), it does the same.
+   * with only call options (as the base class's `hangup` is), it does the same. Outside a call 1.1.2 does
+   * not answer: the promise rejects with `TIMEOUT` after `timeoutMs`.
    */
   override hangup(request: SipHangupRequest, options?: CallOptions): Promise<SipAck<'hangingup'>>;
   override hangup(options?: CallOptions): Promise<void>;

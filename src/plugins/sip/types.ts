@@ -10,7 +10,10 @@
  * - `keyframe` does not exist in 1.1.2 (added later, janus-gateway commit 8c9ce71d): 1.1.2 answers it
  *   with `INVALID_REQUEST` (442);
  * - `unregistered`, `declined`, `updatingcall`, `updated`, `holding`, `resuming`, `reset` are sent by the
- *   code; some are only hinted at in the doc.
+ *   code; some are only hinted at in the doc;
+ * - outside a call, `hold`, `unhold`, `hangup` and `decline` get no answer at all (the code drops them),
+ *   and `info`, `dtmf_info`, `transfer` and `message` an error with `error_code` 0 ("Wrong state");
+ * - a `guest` may `register` again (no `ALREADY_REGISTERED`): it is never registered in the plugin.
  *
  * Every request is answered asynchronously: `{ "sip": "event", "call_id"?, "result": { "event": ... } }`.
  * Errors are `{ "sip": "event", "error_code", "error" }`.
