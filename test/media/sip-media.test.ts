@@ -6,6 +6,7 @@
  *   DTMF with `dtmf_info`, and our hangup, each checked in SIPp's message log;
  * - an incoming call from a SIPp caller scenario that we `accept` (on the account or its helper handle),
  *   media both ways, and SIPp's hangup;
+ * - a call SIPp refuses (486), which rejects with the SIP status;
  * - a guest account, which sends no REGISTER.
  * The SIPp scenarios are in test/media/sip/.
  */
@@ -14,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type JanusClient, type JanusSession, MediaSource } from '../../src/index.js';
+import { connect, type JanusClient, JanusError, type JanusSession, MediaSource } from '../../src/index.js';
 import { Sip, SipErrorCode, type SipHandle } from '../../src/plugins/index.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
@@ -177,6 +178,21 @@ describe('SIP against SIPp with real media (private namespace)', () => {
     expect(bye.data.result).toMatchObject({ event: 'hangup', code: 200 });
     expect(await caller.exited).toBe(0);
     await helper.detach();
+  });
+
+  it('a call SIPp answers 486 rejects with PLUGIN_ERROR, janusCode 486', async () => {
+    const busy = await startSipp({ scenario: 'busy-uas.xml', logDir, calls: 1 });
+    started.push(busy);
+    const caller: SipHandle = await session.attach(Sip);
+    await caller.register({ type: 'guest', username: 'sip:carol@127.0.0.1' });
+    const error = await caller.call({ uri: `sip:busy@127.0.0.1:${busy.port}` }, { timeoutMs: 15_000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(JanusError);
+    expect(error).toMatchObject({ code: 'PLUGIN_ERROR', janusCode: 486 });
+    expect(await busy.exited).toBe(0);
+    await caller.detach();
   });
 
   it('a guest account sends no REGISTER', async () => {
