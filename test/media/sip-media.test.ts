@@ -10,7 +10,7 @@
  * - a guest account, which sends no REGISTER.
  * The SIPp scenarios are in test/media/sip/.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -66,6 +66,7 @@ describe('SIP against SIPp with real media (private namespace)', () => {
     for (const sipp of started) await sipp.stop();
     await janus?.close();
     await server?.stop();
+    rmSync(logDir, { recursive: true, force: true });
   });
 
   it('registers with SIPp as registrar', async () => {
