@@ -96,7 +96,7 @@ describe('VoiceMail with real media (private namespace)', () => {
     figures.byItself = { elapsedS, durationS };
     // The plugin stops 10 s after the PeerConnection came up (`started`); our source starts a little later.
     expect(startedAt).toBeGreaterThan(0);
-    expect(elapsedS).toBeGreaterThanOrEqual(9.5);
+    expect(elapsedS).toBeGreaterThanOrEqual(9);
     expect(durationS).toBeGreaterThan(5);
     expect(durationS).toBeLessThanOrEqual(10.1);
     await session.destroy();
