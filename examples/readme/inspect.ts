@@ -4,7 +4,7 @@ import { connect, type InspectOption } from 'janus-xstate';
 // createWebSocketInspector().inspect from @statelyai/inspect, to watch the actors live in Stately Inspector.
 const inspect: InspectOption = (event) => {
   if (event.type !== '@xstate.snapshot') return;
-  const { id } = event.actorRef as { id?: string }; // 'connection', 'session', 'handle', 'jsep', ...
+  const { id } = event.actorRef as { id?: string }; // 'connection', 'keepalive', 'session-1', ...
   const { value } = event.snapshot as { value?: unknown };
   if (value !== undefined) console.log(`${id}: ${JSON.stringify(value)}`);
 };
