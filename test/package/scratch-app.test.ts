@@ -11,6 +11,7 @@
  * user (copies, not symlinks: a symlink would resolve from this checkout's `node_modules`).
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -100,9 +101,11 @@ beforeAll(async () => {
   for (const [name, version] of Object.entries(manifest.dependencies))
     expect(await installedVersion(name), `${name} in this checkout`).toBe(version);
   for (const name of await dependencyClosure(Object.keys(manifest.dependencies))) await copyPackage(name);
-  // The app's own devDependencies: the compiler and Node's types, as a TypeScript user has them.
+  // The app's own devDependencies: the compiler and Node's types, as a TypeScript user has them (unless
+  // the closure brought them already: werift's types depend on @types/node).
   for (const name of ['typescript', '@types/node']) {
     const target = join(app, 'node_modules', name);
+    if (existsSync(target)) continue;
     await mkdir(dirname(target), { recursive: true });
     await symlink(join(repoModules, name), target, 'dir');
   }
