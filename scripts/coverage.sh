@@ -7,11 +7,11 @@ set -eu
 cd "$(dirname "$0")/.."
 rm -rf .vitest-reports coverage
 status=0
-# Left out: the suites that only drive child processes (the packed package in a scratch app, the demo,
-# the bootstrap as another user). V8 coverage sees only the test workers, so they add nothing to the
+# Left out: the suites that only drive child processes (the packed package in a scratch app and the
+# demo). V8 coverage sees only the test workers, so they add nothing to the
 # figure, and `npm test` runs them anyway.
 npx vitest run --coverage --reporter=default --reporter=blob --outputFile.blob=.vitest-reports/blob-main.json \
-  --exclude 'test/package/**' --exclude test/integration/demo.test.ts --exclude test/integration/bootstrap.test.ts ||
+  --exclude 'test/package/**' --exclude test/integration/demo.test.ts ||
   status=$?
 scripts/netns-run.sh npx vitest run --config vitest.media.config.ts --coverage \
   --reporter=default --reporter=blob --outputFile.blob=.vitest-reports/blob-media.json || status=$?

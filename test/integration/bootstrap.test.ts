@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,5 +135,37 @@ describe('bootstrap with janus and ffmpeg absent', () => {
     expect(elapsedMs).toBeLessThan(1_000);
     // With the programs on the PATH it returns at once.
     expect(() => ensureSystemDependencies('test', { install: false, path: '/usr/bin:/bin' })).not.toThrow();
+  });
+  it('as root, an apt-get that fails (or installs nothing) is reported with the command, never waited on', async () => {
+    const isRoot = process.getuid?.() === 0;
+    for (const [script, failed] of [
+      ['exit 100', "'apt-get update' failed"],
+      ['exit 0', "'apt-get install' failed"],
+    ] as const) {
+      const fake = join(scratch, `apt-${failed.length}-${script.length}`);
+      await mkdir(fake, { recursive: true });
+      await writeFile(join(fake, 'apt-get'), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+      const logged: string[] = [];
+      const saved = process.env.PATH;
+      process.env.PATH = `${fake}:${bin}`;
+      let thrown: unknown;
+      try {
+        ensureSystemDependencies('test', { path: bin, log: (line) => logged.push(line) });
+      } catch (error) {
+        thrown = error;
+      } finally {
+        process.env.PATH = saved;
+      }
+      expect(thrown).toBeInstanceOf(SystemDependencyError);
+      if (isRoot) {
+        expect(logged).toEqual([
+          `janus-xstate: installing missing system packages (janus, ffmpeg, ffprobe): ${COMMAND}`,
+        ]);
+        expect((thrown as Error).message).toBe(`${failed}; install them as root with: ${COMMAND}`);
+      } else {
+        expect(logged).toEqual([]);
+        expect((thrown as Error).message).toBe(MESSAGE.replace('janus-xstate: ', ''));
+      }
+    }
   });
 });
