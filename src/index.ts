@@ -71,13 +71,6 @@ export {
   type SlowLinkEvent,
   toPluginReply,
 } from './plugin-handle.js';
-export {
-  EchoTest,
-  type EchoTestEventMap,
-  EchoTestHandle,
-  type EchoTestStartOptions,
-} from './plugins/echotest/echotest.js';
-export type * from './plugins/echotest/types.js';
 export * from './plugins/index.js';
 export type {
   HandleCoreEventName,
@@ -91,7 +84,7 @@ export type {
   TrickleInput,
 } from './protocol/messages.js';
 export { HANDLE_CORE_EVENTS } from './protocol/messages.js';
-export type { ReplyKind } from './protocol/transactions.js';
+export type { ReplyKind } from './wire/transactions.js';
 export {
   DEFAULT_RECONNECT_POLICY,
   type ExponentialBackoffOptions,
@@ -100,6 +93,7 @@ export {
   type ReconnectPolicy,
 } from './reconnect/policy.js';
 export type { CallOptions } from './util/abort.js';
+export { type DeadlineOptions, type DeadlineSettle, withDeadline } from './util/deadline.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
 export type { EventMap, Listener } from './util/typed-emitter.js';
-export type { RequestOptions } from './wire.js';
+export type { RequestOptions } from './wire/wire.js';

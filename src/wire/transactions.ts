@@ -6,7 +6,7 @@
  */
 import { JanusError } from '../errors.js';
 import { abortReason } from '../util/abort.js';
-import type { JanusMessage } from './messages.js';
+import type { JanusMessage } from '../protocol/messages.js';
 
 /**
  * What settles a request:

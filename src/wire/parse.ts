@@ -3,7 +3,7 @@
  * @module
  */
 import type { JanusLogger } from '../util/logger.js';
-import type { JanusMessage } from './messages.js';
+import type { JanusMessage } from '../protocol/messages.js';
 
 /** True when `value` has the shape every Janus message has: an object with a string `janus`. */
 export function isJanusMessage(value: unknown): value is JanusMessage {
