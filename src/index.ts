@@ -84,7 +84,6 @@ export type {
   TrickleInput,
 } from './protocol/messages.js';
 export { HANDLE_CORE_EVENTS } from './protocol/messages.js';
-export type { ReplyKind } from './wire/transactions.js';
 export {
   DEFAULT_RECONNECT_POLICY,
   type ExponentialBackoffOptions,
@@ -96,4 +95,5 @@ export type { CallOptions } from './util/abort.js';
 export { type DeadlineOptions, type DeadlineSettle, withDeadline } from './util/deadline.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
 export type { EventMap, Listener } from './util/typed-emitter.js';
+export type { ReplyKind } from './wire/transactions.js';
 export type { RequestOptions } from './wire/wire.js';

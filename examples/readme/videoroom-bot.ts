@@ -6,7 +6,8 @@ const session = await janus.createSession();
 const publisher = await session.attach(VideoRoom);
 const { room } = await publisher.create({ publishers: 4 }); // the server picks the id
 const { id } = await publisher.join({ ptype: 'publisher', room, display: 'bot' });
-// publish(body, options): the body goes to Janus, the media options stay here.
+// publish(body, options): the body goes to Janus, the media options stay here. Resolves at `webrtcup`,
+// so the feed can be subscribed to right away.
 const configured = await publisher.publish(
   { display: 'bot' },
   { audio: true, video: true, source: MediaSource.generated() },
@@ -15,12 +16,12 @@ console.log(
   'publishing',
   configured.streams?.map((stream) => stream.codec),
 );
-await waitForWebrtcUp(publisher, { timeoutMs: 10_000 }); // publish resolved at `configured`
 
 const subscriber = await session.attach(VideoRoom);
 await subscriber.join({ ptype: 'subscriber', room, streams: [{ feed: id }] }); // Janus offers
-await subscriber.start(); // we answer; resolves at `started`
-await waitForWebrtcUp(subscriber);
+// We answer; with waitForMedia: false it resolves at Janus's `started` reply, before the media is up.
+await subscriber.start({}, { waitForMedia: false });
+await waitForWebrtcUp(subscriber, { timeoutMs: 10_000 });
 
 await new Promise((resolve) => setTimeout(resolve, 2_000));
 for (const stream of subscriber.receivedPackets()) console.log(`${stream.type}: ${stream.packets} packets`);

@@ -5,8 +5,8 @@
  * @module
  */
 import { JanusError } from '../../errors.js';
-import { TransactionTable } from '../../wire/transactions.js';
 import { abortReason, type CallOptions } from '../../util/abort.js';
+import { TransactionTable } from '../../wire/transactions.js';
 import type { TextRoomDataEvent, TextRoomDataRequestName } from './types.js';
 
 /** How long a data channel request waits for its reply unless told otherwise: 10 seconds. */
