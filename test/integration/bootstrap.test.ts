@@ -37,11 +37,12 @@ function othersCanRead(path: string): boolean {
 /**
  * The command prefix that runs as uid 65534 without privileges: `setpriv` to the `nobody` user when it can
  * read the checkout, else a user namespace without a root mapping (uid 65534 there, no capabilities,
- * files still read with this user's rights); as a non-root user, nothing.
+ * files still read with this user's rights; `BOOTSTRAP_TEST_USERNS=1` forces this one, to try it); as a
+ * non-root user, nothing.
  */
 async function asNonRoot(): Promise<string[]> {
   if (process.getuid?.() !== 0) return [];
-  if (othersCanRead(REPO_ROOT))
+  if (othersCanRead(REPO_ROOT) && process.env.BOOTSTRAP_TEST_USERNS !== '1')
     return [await which('setpriv'), `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--'];
   return [await which('unshare'), '--user', '--'];
 }
@@ -86,7 +87,8 @@ async function npmAsNonRoot(
       rest,
       {
         cwd: REPO_ROOT,
-        env: { PATH: bin, HOME: home, npm_config_update_notifier: 'false' },
+        // A temporary folder of its own: tsx keeps a per-uid folder there that another uid cannot use.
+        env: { PATH: bin, HOME: home, TMPDIR: home, npm_config_update_notifier: 'false' },
         timeout: 60_000,
       },
       (error, stdout, stderr) => {
