@@ -161,6 +161,8 @@ export interface EnsureSystemDependenciesOptions {
   readonly log?: (line: string) => void;
   /** Install missing packages when running as root. Defaults to `true`. */
   readonly install?: boolean;
+  /** The `PATH` to look for programs in (plus `/usr/sbin`, `/sbin` for `ip` and `unshare`). Defaults to `process.env.PATH`. */
+  readonly path?: string;
 }
 
 /**
@@ -172,7 +174,7 @@ export function ensureSystemDependencies(
   purpose: SystemPurpose,
   options: EnsureSystemDependenciesOptions = {},
 ): void {
-  const missing = missingRequirements(purpose);
+  const missing = missingRequirements(purpose, options.path);
   if (missing.length === 0) return;
   const packages = packagesFor(missing);
   const isRoot = process.getuid?.() === 0;
@@ -189,7 +191,7 @@ export function ensureSystemDependencies(
     stdio: ['ignore', 'inherit', 'inherit'],
     env,
   });
-  const still = missingRequirements(purpose);
+  const still = missingRequirements(purpose, options.path);
   if (installed.status !== 0 || still.length > 0)
     throw new SystemDependencyError(packagesFor(still.length ? still : missing), `'apt-get install' failed`);
 }
