@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { connectAdmin } from '../admin/admin-client.js';
+import { isJanusError } from '../errors.js';
 import { renderConfig } from './config-templates.js';
 import { JanusNotInstalledError, JanusStartError } from './errors.js';
 import { findJanusBinary } from './find-binary.js';
 import { freePorts } from './free-port.js';
-import { httpJson } from './http-json.js';
 import { findJanusLibrary, type JanusLibrary } from './janus-paths.js';
 import { defaultLogFile, JanusProcess, type LogTarget } from './janus-process.js';
 import { checkPlugins, type ResolvedOptions, resolveOptions, urlHost } from './options.js';
@@ -71,7 +72,6 @@ class PrivateJanus implements JanusServer {
   private currentPorts: JanusPorts | undefined;
   private process: JanusProcess | undefined;
   private unregister: (() => void) | undefined;
-  private transactions = 0;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -187,24 +187,42 @@ class PrivateJanus implements JanusServer {
   }
 
   async addToken(token: string, plugins?: string[]): Promise<void> {
-    const request: Record<string, unknown> = { janus: 'add_token', token };
-    if (plugins)
-      request.plugins = plugins.map((name) => (name.includes('.') ? name : `janus.plugin.${name}`));
-    const reply = await this.adminRequest(request);
-    if (reply.janus !== 'success') throw new Error(`add_token failed: ${describeError(reply)}`);
+    const packages = plugins?.map((name) => (name.includes('.') ? name : `janus.plugin.${name}`));
+    const admin = await this.openAdmin();
+    try {
+      await admin.addToken(token, packages);
+    } catch (error) {
+      throw new Error(`add_token failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    } finally {
+      admin.close();
+    }
   }
 
   async adminRequest(request: Record<string, unknown>, path = ''): Promise<Record<string, unknown>> {
-    const body = {
-      transaction: `janus-xstate-admin-${++this.transactions}`,
-      ...request,
-      admin_secret: this.adminSecret,
-    };
-    const response = await httpJson(`${this.adminHttpUrl}${path}`, body, 5000);
-    if (typeof response.body !== 'object' || response.body === null) {
-      throw new Error(`admin API answered HTTP ${response.status} without a JSON object`);
+    const admin = await this.openAdmin(path);
+    try {
+      const { janus, ...rest } = request;
+      return { ...(await admin.request({ ...rest, janus: String(janus) })) };
+    } catch (error) {
+      // A Janus error is an answer, not a failure: hand it back as Janus sent it.
+      if (isJanusError(error) && error.janusCode !== undefined) {
+        return { janus: 'error', error: { code: error.janusCode, reason: error.message } };
+      }
+      throw error;
+    } finally {
+      admin.close();
     }
-    return response.body as Record<string, unknown>;
+  }
+
+  /** The library's admin client on this server's admin HTTP API (`path` appended to its URL). */
+  private openAdmin(path = '') {
+    return connectAdmin(`${this.adminHttpUrl}${path}`, {
+      adminSecret: this.adminSecret,
+      connectTimeoutMs: 5000,
+      requestTimeoutMs: 5000,
+    });
   }
 
   /** Ends the current process gracefully (SIGKILL after 2 s) and forgets it. */
@@ -280,11 +298,4 @@ function redact(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) if (secret.length > 0) result = result.replaceAll(secret, '***');
   return result;
-}
-
-function describeError(reply: Record<string, unknown>): string {
-  const error = reply.error as { code?: unknown; reason?: unknown } | undefined;
-  return error
-    ? `${String(error.code)} ${String(error.reason)}`
-    : `unexpected answer '${String(reply.janus)}'`;
 }
