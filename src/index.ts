@@ -39,6 +39,7 @@ export {
   MediaSource,
   type MediaSourceSpec,
 } from './media/media-source.js';
+export * from './monitor/index.js';
 export {
   type ConnectOptions,
   DEFAULT_CLOSE_TIMEOUT_MS,
