@@ -13,6 +13,15 @@ import { connectAdmin } from '../admin/admin-client.js';
 import { isJanusError } from '../errors.js';
 import { renderConfig } from './config-templates.js';
 import { JanusNotInstalledError, JanusStartError } from './errors.js';
+import {
+  type ExtensionParams,
+  eventsSection,
+  extensionProbes,
+  extraTransports,
+  type JanusSecurePorts,
+  renderExtensionFiles,
+  unixSocketPaths,
+} from './extensions.js';
 import { findJanusBinary } from './find-binary.js';
 import { freePorts } from './free-port.js';
 import { findJanusLibrary, type JanusLibrary } from './janus-paths.js';
@@ -70,6 +79,7 @@ class PrivateJanus implements JanusServer {
   private readonly serverName = `janus-xstate-${randomBytes(6).toString('hex')}`;
   private readonly log: LogTarget;
   private currentPorts: JanusPorts | undefined;
+  private securePorts: JanusSecurePorts | undefined;
   private process: JanusProcess | undefined;
   private unregister: (() => void) | undefined;
 
@@ -112,6 +122,30 @@ class PrivateJanus implements JanusServer {
 
   get adminHttpUrl(): string {
     return `http://${this.host}:${this.ports.adminHttp}/admin`;
+  }
+
+  get wssUrl(): string | undefined {
+    return this.securePorts && `wss://${this.host}:${this.securePorts.wss}`;
+  }
+
+  get httpsUrl(): string | undefined {
+    return this.securePorts && `https://${this.host}:${this.securePorts.https}/janus`;
+  }
+
+  get adminWssUrl(): string | undefined {
+    return this.securePorts && `wss://${this.host}:${this.securePorts.adminWss}`;
+  }
+
+  get adminHttpsUrl(): string | undefined {
+    return this.securePorts && `https://${this.host}:${this.securePorts.adminHttps}/admin`;
+  }
+
+  get unixUrl(): string | undefined {
+    return this.options.unixSockets ? `unix://${unixSocketPaths(this.configDir).api}` : undefined;
+  }
+
+  get adminUnixUrl(): string | undefined {
+    return this.options.unixSockets ? `unix://${unixSocketPaths(this.configDir).admin}` : undefined;
   }
 
   get pid(): number {
@@ -242,6 +276,10 @@ class PrivateJanus implements JanusServer {
       ports[key] = fresh[i]!;
     });
     this.currentPorts = ports;
+    if (this.options.tls) {
+      const [https, wss, adminHttps, adminWss] = await freePorts(4, this.options.bindIp);
+      this.securePorts = { https: https!, wss: wss!, adminHttps: adminHttps!, adminWss: adminWss! };
+    }
   }
 
   private async writeConfig(): Promise<void> {
@@ -263,10 +301,12 @@ class PrivateJanus implements JanusServer {
       extraGeneral: this.options.extraGeneral,
       extraMedia: this.options.extraMedia,
       extraNat: this.options.extraNat,
+      extraTransports: extraTransports(this.options),
+      events: eventsSection(this.options, this.library.events),
     });
     await mkdir(this.configDir, { recursive: true, mode: 0o700 });
     for (const dir of rendered.directories) await mkdir(dir, { recursive: true });
-    const files = { ...rendered.files };
+    const files = { ...rendered.files, ...renderExtensionFiles(this.extensionParams()) };
     for (const [name, text] of Object.entries(this.options.extraFiles)) {
       files[name] = text.replaceAll('{configDir}', this.configDir);
     }
@@ -284,8 +324,21 @@ class PrivateJanus implements JanusServer {
     return [adminSecret, ...(apiSecret ? [apiSecret] : []), ...extra];
   }
 
+  private extensionParams(): ExtensionParams {
+    return {
+      configDir: this.configDir,
+      bindIp: this.options.bindIp,
+      ports: this.ports,
+      securePorts: this.securePorts,
+      tls: this.options.tls,
+      unixSockets: this.options.unixSockets,
+      eventHandlers: this.options.eventHandlers,
+    };
+  }
+
   private probes() {
     return [
+      ...extensionProbes(this.extensionParams(), this.options.connectIp),
       httpInfoProbe('HTTP API', this.httpUrl, this.serverName),
       wsInfoProbe('WebSocket API', this.wsUrl, 'janus-protocol', this.serverName),
       httpInfoProbe('admin HTTP API', this.adminHttpUrl, this.serverName),
