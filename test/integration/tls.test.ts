@@ -48,7 +48,7 @@ describe.each([
   });
 
   it('rejects connect with a typed TLS error when the CA is not trusted', async () => {
-    const error = await tlsRejection(connect(transport.api(), { reconnect: false, connectTimeoutMs: 5000 }));
+    const error = await tlsRejection(connect(transport.api()));
     expect((error.cause as { code?: string }).code).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
   });
 
