@@ -9,6 +9,7 @@ import { access } from 'node:fs/promises';
 import { connect as netConnect } from 'node:net';
 import { join } from 'node:path';
 import { type JcfgSection, jcfgFile } from './jcfg.js';
+import { ForeignServerError } from './readiness.js';
 import type { JanusPorts } from './types.js';
 
 /** A certificate and key (PEM texts) for the TLS endpoints. */
@@ -163,8 +164,15 @@ export function renderExtensionFiles(p: ExtensionParams): Record<string, string>
   return files;
 }
 
-/** Readiness probes for the extension endpoints: TLS ports accept TCP, Unix sockets exist. */
-export function extensionProbes(p: ExtensionParams, connectIp: string) {
+/**
+ * Readiness probes for the extension endpoints: TLS ports accept TCP, Unix sockets exist.
+ *
+ * Janus 1.1.2's pfunix starts its thread before it sets `initialized`; when the thread runs first, it sees
+ * "not initialized", ends at once and unlinks both sockets (about 1 start in 4 on a loaded machine). Janus
+ * loads pfunix before the HTTP transport, so a socket still missing twice, 300 ms apart, while the HTTP API
+ * already answers means the race struck: the probe reports it as a clash and the server is started again.
+ */
+export function extensionProbes(p: ExtensionParams, connectIp: string, httpAnswers: () => Promise<boolean>) {
   const probes: { name: string; check(): Promise<boolean> }[] = [];
   if (p.securePorts) {
     for (const [name, port] of Object.entries(p.securePorts)) {
@@ -173,17 +181,29 @@ export function extensionProbes(p: ExtensionParams, connectIp: string) {
   }
   if (p.unixSockets) {
     for (const path of Object.values(unixSocketPaths(p.configDir))) {
+      let missingSince: number | undefined;
       probes.push({
         name: `Unix socket ${path}`,
-        check: () =>
-          access(path).then(
-            () => true,
-            () => false,
-          ),
+        check: async () => {
+          if (await exists(path)) return true;
+          if (!(await httpAnswers())) return false;
+          missingSince ??= Date.now();
+          if (Date.now() - missingSince < 300 || (await exists(path))) return false;
+          throw new ForeignServerError(
+            `the pfunix thread ended at start and removed ${path} (Janus 1.1.2 race)`,
+          );
+        },
       });
     }
   }
   return probes;
+}
+
+function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function tcpOpen(host: string, port: number): Promise<boolean> {

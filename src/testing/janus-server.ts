@@ -188,13 +188,14 @@ class PrivateJanus implements JanusServer {
         }
         if (!(error instanceof ReadinessError)) throw error;
         const crashed = error.kind === 'exited' && proc.exitDescription?.startsWith('signal') === true;
-        if (attempt === 1 && (error.kind === 'clash' || crashed)) {
+        // The pfunix start-up race (see extensions.ts) can strike again: a few more tries with Unix sockets.
+        if (attempt < (this.options.unixSockets ? 5 : 2) && (error.kind === 'clash' || crashed)) {
           await sleep(250);
           continue;
         }
         const { http, ws, adminHttp, adminWs } = this.ports;
         const where = `ports: http ${http}, ws ${ws}, admin http ${adminHttp}, admin ws ${adminWs}`;
-        throw new JanusStartError(`${error.message} (${where})`, tail);
+        throw new JanusStartError(`${error.message} (${where}; attempt ${attempt})`, tail);
       }
     }
   }
@@ -338,7 +339,11 @@ class PrivateJanus implements JanusServer {
 
   private probes() {
     return [
-      ...extensionProbes(this.extensionParams(), this.options.connectIp),
+      ...extensionProbes(this.extensionParams(), this.options.connectIp, () =>
+        httpInfoProbe('HTTP API', this.httpUrl, this.serverName)
+          .check()
+          .catch(() => false),
+      ),
       httpInfoProbe('HTTP API', this.httpUrl, this.serverName),
       wsInfoProbe('WebSocket API', this.wsUrl, 'janus-protocol', this.serverName),
       httpInfoProbe('admin HTTP API', this.adminHttpUrl, this.serverName),

@@ -41,17 +41,15 @@ interface UnixDgramModule {
 let loaded: UnixDgramModule | undefined;
 
 /**
- * Loads `unix-dgram` (once). Throws `MISSING_MODULE` naming what to install when it is not there or its
+ * Loads `unix-dgram` (once; `load` replaces Node's `require`, for tests). Throws `MISSING_MODULE` naming what to install when it is not there or its
  * native part was not built.
  */
-export function loadUnixDgram(
-  load: (name: string) => unknown = createRequire(import.meta.url),
-): UnixDgramModule {
-  if (loaded) return loaded;
+export function loadUnixDgram(load?: (name: string) => unknown): UnixDgramModule {
+  if (loaded && !load) return loaded;
   try {
-    const module = load('unix-dgram') as UnixDgramModule;
+    const module = (load ?? createRequire(import.meta.url))('unix-dgram') as UnixDgramModule;
     if (typeof module?.createSocket !== 'function') throw new Error('unix-dgram has no createSocket()');
-    loaded = module;
+    if (!load) loaded = module;
     return module;
   } catch (cause) {
     throw new JanusError(
