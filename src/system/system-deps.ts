@@ -54,6 +54,18 @@ export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
     why: 'the private network namespace for media',
     neededFor: ['demo', 'test'],
   },
+  {
+    lookFor: 'tcpdump',
+    debianPackage: 'tcpdump',
+    why: 'reading the pcap captures of the admin API',
+    neededFor: ['test'],
+  },
+  {
+    lookFor: 'openssl',
+    debianPackage: 'openssl',
+    why: 'the TLS tests make their own CA and certificate',
+    neededFor: ['test'],
+  },
 ];
 
 /** A requirement that is not met. */
