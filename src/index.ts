@@ -57,13 +57,6 @@ export {
   type SlowLinkEvent,
   toPluginReply,
 } from './plugin-handle.js';
-export {
-  EchoTest,
-  type EchoTestEventMap,
-  EchoTestHandle,
-  type EchoTestStartOptions,
-} from './plugins/echotest/echotest.js';
-export type * from './plugins/echotest/types.js';
 export * from './plugins/index.js';
 export type {
   HandleCoreEventName,
@@ -76,7 +69,6 @@ export type {
   TrickleCandidate,
   TrickleInput,
 } from './protocol/messages.js';
-export type { ReplyKind } from './protocol/transactions.js';
 export {
   DEFAULT_RECONNECT_POLICY,
   type ExponentialBackoffOptions,
@@ -100,5 +92,7 @@ export type {
   TransportOptions,
 } from './transport/transport.js';
 export type { CallOptions } from './util/abort.js';
+export { type DeadlineOptions, type DeadlineSettle, withDeadline } from './util/deadline.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
-export type { RequestOptions } from './wire.js';
+export type { ReplyKind } from './wire/transactions.js';
+export type { RequestOptions } from './wire/wire.js';

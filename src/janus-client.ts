@@ -23,7 +23,7 @@ import { ChildIds } from './util/child-ids.js';
 import { type JanusLogger, safeLogger } from './util/logger.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { leafState, waitForSnapshot } from './util/wait-for-snapshot.js';
-import { assertState, type RequestOptions, Wire } from './wire.js';
+import { assertState, type RequestOptions, Wire } from './wire/wire.js';
 
 /**
  * The default keepalive interval as a share of the server's `session-timeout`: 27 s for 60 s. With the

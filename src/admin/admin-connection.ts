@@ -9,9 +9,10 @@ import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from '../optio
 import { resolveTransport, type TransportOption } from '../transport/registry.js';
 import type { TlsOptions } from '../transport/tls.js';
 import type { Transport, TransportKind } from '../transport/transport.js';
-import { abortReason, type CallOptions } from '../util/abort.js';
+import type { CallOptions } from '../util/abort.js';
+import { withDeadline } from '../util/deadline.js';
 import { type JanusLogger, safeLogger } from '../util/logger.js';
-import { Wire } from '../wire.js';
+import { Wire } from '../wire/wire.js';
 
 /** Options of `connectAdmin()`. */
 export interface AdminOptions {
@@ -98,31 +99,19 @@ export class AdminLink {
     return this.#state;
   }
 
-  /** Resolves once the transport is open; rejects with why not, on `timeoutMs` or on `signal`. */
-  async opened(options: CallOptions = {}): Promise<void> {
-    const { signal, timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS } = options;
-    if (signal?.aborted) throw abortReason(signal);
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    try {
-      await Promise.race([
-        this.#opened,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new JanusError('TIMEOUT', `opening the admin link to ${this.url} took over ${timeoutMs} ms`),
-              ),
-            timeoutMs,
-          );
-          onAbort = () => reject(abortReason(signal as AbortSignal));
-          signal?.addEventListener('abort', onAbort, { once: true });
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-      if (onAbort) signal?.removeEventListener('abort', onAbort);
-    }
+  /** Resolves once the transport is open; rejects with why not, on `timeoutMs` (default 10,000 ms) or `signal`. */
+  opened(options: CallOptions = {}): Promise<void> {
+    return withDeadline<void>(
+      `opening the admin link to ${this.url}`,
+      { ...options, defaultTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS },
+      (settle) => {
+        this.#opened.then(
+          () => settle.resolve(),
+          (error: unknown) => settle.reject(error),
+        );
+        return undefined;
+      },
+    );
   }
 
   /** Closes the transport; requests in flight reject with `CLOSED`. Safe to call twice. */

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JanusError } from '../errors.js';
 import type { JanusWireRequest } from '../protocol/messages.js';
-import { parseServerFrame } from '../protocol/parse.js';
+import { parseServerFrame } from '../wire/parse.js';
 import type { Transport, TransportEvents, TransportOptions } from './transport.js';
 
 /** The optional native module this transport needs, with the version it was tested with. */

@@ -3,17 +3,17 @@
  * the hot path; it does not go through any actor.
  * @module
  */
-import { InvalidStateError, JanusError } from './errors.js';
+import { InvalidStateError, JanusError } from '../errors.js';
 import {
   HANDLE_CORE_EVENTS,
   type JanusMessage,
   type JanusRequestBody,
   type JanusWireRequest,
-} from './protocol/messages.js';
-import { type ReplyKind, TransactionTable } from './protocol/transactions.js';
-import type { Transport } from './transport/transport.js';
-import type { CallOptions } from './util/abort.js';
-import type { JanusLogger } from './util/logger.js';
+} from '../protocol/messages.js';
+import type { Transport } from '../transport/transport.js';
+import type { CallOptions } from '../util/abort.js';
+import type { JanusLogger } from '../util/logger.js';
+import { type ReplyKind, TransactionTable } from './transactions.js';
 
 /** Options of {@link Wire.request}. */
 export interface RequestOptions extends CallOptions {
