@@ -11,6 +11,7 @@
  * @module
  */
 export { JANUS_INSTALL_COMMAND, JanusNotInstalledError, JanusStartError } from './errors.js';
+export type { JanusEventHandlerOptions, JanusSecurePorts, JanusTlsOptions } from './extensions.js';
 export { startJanus } from './janus-server.js';
 export { DEFAULT_PLUGINS } from './options.js';
 export type { JanusPorts, JanusServer, JanusServerOptions, JanusSettingValue } from './types.js';
