@@ -61,7 +61,12 @@ export class EventReceiver extends TypedEmitter<EventReceiverEventMap> implement
 
   /** Use {@link listenForEvents}. */
   constructor(server: Server, ownServer: boolean, logger: JanusLogger | undefined) {
-    super();
+    // A listener that throws is reported to the logger; it never breaks the receiver.
+    super((error, event) =>
+      this.#logger.error(`a '${event}' listener threw`, {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
     this.#server = server;
     this.#ownServer = ownServer;
     this.#logger = safeLogger(logger, []);

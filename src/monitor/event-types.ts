@@ -49,19 +49,29 @@ interface EventBase {
 
 /** Type 1: a session was created, destroyed or timed out. */
 export interface MonitorSessionEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'session';
+  /** Janus's numeric event type. */
   type: 1;
+  /** The session it is about. */
   session_id: number;
+  /** What happened (the body Janus built for this type). */
   event: { name: 'created' | 'destroyed' | 'timeout' | (string & {}); transport?: Record<string, unknown> };
 }
 
 /** Type 2: a handle was attached or detached. */
 export interface MonitorHandleEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'handle';
+  /** Janus's numeric event type. */
   type: 2;
+  /** The session it is about. */
   session_id: number;
+  /** The handle it is about. */
   handle_id: number;
+  /** The opaque id given at attach, if any. */
   opaque_id?: string;
+  /** What happened (the body Janus built for this type). */
   event: {
     name: 'attached' | 'detached' | (string & {});
     plugin: string;
@@ -72,18 +82,27 @@ export interface MonitorHandleEvent extends EventBase {
 
 /** Type 4: a `custom_event` sent through the admin API. */
 export interface MonitorExternalEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'external';
+  /** Janus's numeric event type. */
   type: 4;
+  /** What happened (the body Janus built for this type). */
   event: { schema: string; data: Record<string, unknown> };
 }
 
 /** Type 8: an SDP went out (`owner: local`) or came in (`remote`). */
 export interface MonitorJsepEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'jsep';
+  /** Janus's numeric event type. */
   type: 8;
+  /** The session it is about. */
   session_id: number;
+  /** The handle it is about. */
   handle_id: number;
+  /** The opaque id given at attach, if any. */
   opaque_id?: string;
+  /** What happened (the body Janus built for this type). */
   event: { owner: 'local' | 'remote'; jsep: { type: 'offer' | 'answer'; sdp: string } };
 }
 
@@ -93,11 +112,17 @@ export interface MonitorJsepEvent extends EventBase {
  * (`webrtcup`, `hangup`).
  */
 export interface MonitorWebrtcEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'webrtc';
+  /** Janus's numeric event type. */
   type: 16;
+  /** The session it is about. */
   session_id: number;
+  /** The handle it is about. */
   handle_id: number;
+  /** The opaque id given at attach, if any. */
   opaque_id?: string;
+  /** What happened (the body Janus built for this type). */
   event: {
     ice?: string;
     dtls?: string;
@@ -114,45 +139,69 @@ export interface MonitorWebrtcEvent extends EventBase {
 
 /** Type 32: media started/stopped (1), slow link (2), statistics (3). */
 export interface MonitorMediaEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'media';
+  /** Janus's numeric event type. */
   type: 32;
+  /** The session it is about. */
   session_id: number;
+  /** The handle it is about. */
   handle_id: number;
+  /** The opaque id given at attach, if any. */
   opaque_id?: string;
+  /** What happened (the body Janus built for this type). */
   event: { mid?: string; media?: string; receiving?: boolean; [key: string]: unknown };
 }
 
 /** Type 64: something a plugin reports. */
 export interface MonitorPluginEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'plugin';
+  /** Janus's numeric event type. */
   type: 64;
+  /** The session it is about, when there is one. */
   session_id?: number;
+  /** The handle it is about, when there is one. */
   handle_id?: number;
+  /** The opaque id given at attach, if any. */
   opaque_id?: string;
+  /** What happened (the body Janus built for this type). */
   event: { plugin: string; data: Record<string, unknown> };
 }
 
 /** Type 128: something a transport reports (connections, requests). */
 export interface MonitorTransportEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'transport';
+  /** Janus's numeric event type. */
   type: 128;
+  /** The session it is about, when there is one. */
   session_id?: number;
+  /** What happened (the body Janus built for this type). */
   event: { transport: string; id: string; data: Record<string, unknown> };
 }
 
 /** Type 256: the server started (subtype 1) or is shutting down (2). */
 export interface MonitorCoreEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'core';
+  /** Janus's numeric event type. */
   type: 256;
+  /** What happened (the body Janus built for this type). */
   event: Record<string, unknown>;
 }
 
 /** An event of a type this receiver does not know (a newer Janus). */
 export interface MonitorUnknownEvent extends EventBase {
+  /** Which event type, by name. */
   kind: 'unknown';
+  /** Janus's numeric event type. */
   type: number;
+  /** The session it is about, when there is one. */
   session_id?: number;
+  /** The handle it is about, when there is one. */
   handle_id?: number;
+  /** What happened. */
   event?: unknown;
 }
 

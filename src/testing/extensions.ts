@@ -46,12 +46,19 @@ export interface JanusSecurePorts {
 
 /** What the extension files need. */
 export interface ExtensionParams {
+  /** The config folder (absolute). */
   configDir: string;
+  /** Address the transports bind to. */
   bindIp: string;
+  /** The four plain ports. */
   ports: JanusPorts;
+  /** The four TLS ports, when TLS is on. */
   securePorts: JanusSecurePorts | undefined;
+  /** Certificate and key, when TLS is on. */
   tls: JanusTlsOptions | undefined;
+  /** Whether pfunix serves both APIs. */
   unixSockets: boolean;
+  /** Event handlers to enable. */
   eventHandlers: JanusEventHandlerOptions | undefined;
 }
 
