@@ -46,6 +46,8 @@ export type JanusCoreErrorCode = (typeof JANUS_CORE_ERROR_CODES)[keyof typeof JA
  * - `PLUGIN_ERROR`: the plugin answered with an `error`/`error_code` in its data.
  * - `INVALID_STATE`: the call is not allowed in the object's current state.
  * - `INVALID_ARGUMENT`: the caller passed something unusable.
+ * - `TLS`: the TLS handshake or the server's certificate check failed (`cause` holds Node's error).
+ * - `MISSING_MODULE`: an optional module a feature needs is not installed (e.g. `unix-dgram` for `unix:`).
  * - and every {@link JanusCoreErrorCode} for errors the Janus core returned (`janusCode` holds the number).
  */
 export type JanusErrorCode =
@@ -58,6 +60,8 @@ export type JanusErrorCode =
   | 'PLUGIN_ERROR'
   | 'INVALID_STATE'
   | 'INVALID_ARGUMENT'
+  | 'TLS'
+  | 'MISSING_MODULE'
   | 'SERVER_ERROR';
 
 /** Options for {@link JanusError}. */

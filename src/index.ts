@@ -2,6 +2,8 @@
  * janus-xstate: a typed Janus WebRTC Server client for Node.js, built from XState statecharts.
  * @packageDocumentation
  */
+
+export * from './admin/index.js';
 export { connect } from './connect.js';
 export type { JanusCoreErrorCode, JanusErrorCode, JanusErrorOptions } from './errors.js';
 export { InvalidStateError, isJanusError, JANUS_CORE_ERROR_CODES, JanusError } from './errors.js';
@@ -54,6 +56,7 @@ export type {
   SuppressStunOptions,
   WeriftWorkaroundOptions,
 } from './media/werift-workarounds.js';
+export * from './monitor/index.js';
 export {
   type ConnectOptions,
   DEFAULT_CLOSE_TIMEOUT_MS,
@@ -91,6 +94,21 @@ export {
   type ReconnectContext,
   type ReconnectPolicy,
 } from './reconnect/policy.js';
+export {
+  registeredSchemes,
+  registerTransport,
+  type TransportDefinition,
+  type TransportOption,
+} from './transport/registry.js';
+export type { TlsOptions } from './transport/tls.js';
+export type {
+  JanusApi,
+  Transport,
+  TransportEvents,
+  TransportFactory,
+  TransportKind,
+  TransportOptions,
+} from './transport/transport.js';
 export type { CallOptions } from './util/abort.js';
 export { type DeadlineOptions, type DeadlineSettle, withDeadline } from './util/deadline.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';

@@ -16,7 +16,8 @@ import type { PluginHandle } from './plugin-handle.js';
 import type { JanusMessage, JanusRequestBody, ServerInfo } from './protocol/messages.js';
 import { type BoundConnectionMachine, provideMachines } from './provide-machines.js';
 import { DEFAULT_RECONNECT_POLICY, type ReconnectPolicy } from './reconnect/policy.js';
-import { transportForUrl } from './transport/select-transport.js';
+import { resolveTransport } from './transport/registry.js';
+import type { TransportKind } from './transport/transport.js';
 import type { CallOptions } from './util/abort.js';
 import { ChildIds } from './util/child-ids.js';
 import { type JanusLogger, safeLogger } from './util/logger.js';
@@ -118,16 +119,18 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     super((error, event) => this.#wire.logErrorInListener(error, event));
     const urls = typeof url === 'string' ? [url] : [...url];
     if (urls.length === 0) throw new JanusError('INVALID_ARGUMENT', 'a client needs at least one URL');
-    for (const candidate of urls) transportForUrl(candidate);
+    for (const candidate of urls) resolveTransport(candidate, options.transport);
     this.urls = urls;
     this.#options = options;
-    const secrets = [options.apiSecret, options.token];
+    const secrets = [options.apiSecret, options.token, options.tls?.passphrase];
     const logger = safeLogger(options.logger, secrets);
     this.#logger = logger;
+    const auth: Record<string, string> = {};
+    if (options.apiSecret !== undefined) auth.apisecret = options.apiSecret;
+    if (options.token !== undefined) auth.token = options.token;
     this.#wire = new Wire(
       {
-        apiSecret: options.apiSecret,
-        token: options.token,
+        auth,
         requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
         logger,
         debug: typeof options.logger?.debug === 'function',
@@ -153,8 +156,16 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       wire: this.#wire,
       connectTimeoutMs,
       openTransport: (target, events) =>
-        transportForUrl(target)(
-          { url: target, apiSecret: options.apiSecret, token: options.token, logger, connectTimeoutMs },
+        resolveTransport(target, options.transport).create(
+          {
+            url: target,
+            apiSecret: options.apiSecret,
+            token: options.token,
+            logger,
+            connectTimeoutMs,
+            api: 'janus',
+            tls: options.tls,
+          },
           events,
         ),
       drain: () => this.#drain(),
@@ -205,9 +216,9 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     return urls[urlIndex] ?? (this.urls[0] as string);
   }
 
-  /** `ws` or `http`, from the URL in use. */
-  get transportKind(): 'ws' | 'http' {
-    return this.url.startsWith('ws') ? 'ws' : 'http';
+  /** The kind of transport the URL in use maps to (`ws`, `http`, `unix`, or a registered one's). */
+  get transportKind(): TransportKind {
+    return resolveTransport(this.url, this.#options.transport).kind;
   }
 
   /** The lifecycle state. */

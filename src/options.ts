@@ -4,6 +4,8 @@
  */
 import type { InspectionEvent, Observer } from 'xstate';
 import type { ReconnectPolicy } from './reconnect/policy.js';
+import type { TransportOption } from './transport/registry.js';
+import type { TlsOptions } from './transport/tls.js';
 import type { JanusLogger } from './util/logger.js';
 
 /** Default for {@link ConnectOptions.requestTimeoutMs}. */
@@ -74,4 +76,16 @@ export interface ConnectOptions {
    * (the session ends `lost`, and emits `lost`).
    */
   recreate?: boolean;
+  /**
+   * TLS settings for `wss://` and `https://` URLs: `ca` to trust a private CA, a client certificate, or
+   * `rejectUnauthorized: false` (only when you ask for it). A certificate that does not check out makes
+   * `connect` reject with a `TLS` error. Defaults to Node's trust store with certificates checked.
+   */
+  tls?: TlsOptions;
+  /**
+   * The transport to use instead of the registry's entry for the URL's scheme: a factory, or
+   * `{ kind, create }` (see `registerTransport` for the contract). Defaults to the registry
+   * (`ws`, `wss`, `http`, `https`, `unix`, and any registered).
+   */
+  transport?: TransportOption;
 }

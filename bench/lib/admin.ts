@@ -1,18 +1,21 @@
-/** Janus admin API helpers for the bench (loopback only). */
+/** Janus admin API helpers for the bench (loopback only), on the library's own admin client. */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { connectAdmin } from '../../src/admin/index.js';
 
 /** Number of sessions Janus holds now, or undefined when the admin API does not answer. */
 export async function countSessions(adminHttpUrl: string, adminSecret: string): Promise<number | undefined> {
+  const admin = await connectAdmin(adminHttpUrl, {
+    adminSecret,
+    connectTimeoutMs: 5000,
+    requestTimeoutMs: 5000,
+  }).catch(() => undefined);
+  if (!admin) return undefined;
   try {
-    const res = await fetch(adminHttpUrl, {
-      method: 'POST',
-      body: JSON.stringify({ janus: 'list_sessions', transaction: 'bench', admin_secret: adminSecret }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const reply = (await res.json()) as { sessions?: unknown[] };
-    return reply.sessions?.length;
+    return (await admin.listSessions()).sessions.length;
   } catch {
     return undefined;
+  } finally {
+    admin.close();
   }
 }
 

@@ -5,7 +5,9 @@
 import { connect } from '../connect.js';
 import type { ConnectOptions } from '../options.js';
 import { consoleLogger } from '../util/logger.js';
+import { ADMIN_COMMANDS, runAdminCommand } from './admin.js';
 import { formatProgress, runEchoTest } from './echotest.js';
+import { runEventsCommand } from './events.js';
 
 /** Parsed flags shared by every command. */
 export interface CliFlags {
@@ -15,6 +17,11 @@ export interface CliFlags {
   record?: string | undefined;
   seconds?: string | undefined;
   debug?: boolean | undefined;
+  'admin-secret'?: string | undefined;
+  json?: boolean | undefined;
+  plugins?: string | undefined;
+  port?: string | undefined;
+  host?: string | undefined;
 }
 
 /** A CLI command: positional arguments after its name, and the flags. */
@@ -74,8 +81,25 @@ export const echotest: CliCommand = async (args, flags) => {
   if (result.recording) process.stdout.write(`recorded the echo to ${result.recording}\n`);
 };
 
+/** `admin <url> <command> [args]`: the Admin/Monitor API (see `src/cli/admin.ts`). */
+export const admin: CliCommand = (args, flags) => runAdminCommand(args, flags);
+
+/** `events [--port N]`: prints what Janus's event handlers send, until Ctrl-C. */
+export const events: CliCommand = async (_args, flags) => {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await runEventsCommand(flags, controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+};
+
 /** Every command by name. */
-export const commands: Record<string, CliCommand> = { info, echotest };
+export const commands: Record<string, CliCommand> = { info, echotest, admin, events };
 
 /** The help text. */
 export function usage(): string {
@@ -88,6 +112,16 @@ export function usage(): string {
     '      --play FILE            play this file (anything ffmpeg reads, looped) instead of a test pattern',
     '      --record FILE          record the echo to a WebM file',
     '      --seconds N            how long to run (default 5)',
+    '  admin <url> <command>      the Admin/Monitor API (ws://host:7188, http://host:7088/admin, unix:///path)',
+    `      commands: ${Object.keys(ADMIN_COMMANDS).join(', ')}`,
+    '      sessions | handles <session> | handle <session> <handle> | tokens',
+    '      add-token <token> [--plugins a,b] | remove-token <token> | log-level <0-7>',
+    '      pcap <session> <handle> <file> [--seconds N] | hangup <session> <handle> | detach <session> <handle>',
+    '      --admin-secret S       the admin_secret (or JANUS_ADMIN_SECRET)',
+    "      --json                 print Janus's replies as JSON instead of tables",
+    '  events [--port N]          receive sampleevh (HTTP POST) and wsevh (WebSocket) events and print them',
+    '      --host A               address to listen on (default 127.0.0.1)',
+    '      --json                 one JSON object per line',
     '',
     'Options:',
     '  --api-secret S             the server api_secret',

@@ -5,6 +5,8 @@
  * ```
  * janus-xstate info <url> [--api-secret S] [--token T]
  * janus-xstate echotest <url> [--play FILE] [--record FILE] [--seconds N]
+ * janus-xstate admin <url> <command> [args] [--admin-secret S] [--json]
+ * janus-xstate events [--port N] [--json]
  * ```
  * @module
  */
@@ -20,6 +22,11 @@ const { positionals, values } = parseArgs({
     record: { type: 'string' },
     seconds: { type: 'string' },
     debug: { type: 'boolean' },
+    'admin-secret': { type: 'string' },
+    json: { type: 'boolean' },
+    plugins: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });

@@ -78,6 +78,18 @@ export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
     why: "the Lua plugin's sample script (echotest.lua) in the tests",
     neededFor: ['test'],
   },
+  {
+    lookFor: 'tcpdump',
+    debianPackage: 'tcpdump',
+    why: 'reading the pcap captures of the admin API',
+    neededFor: ['test'],
+  },
+  {
+    lookFor: 'openssl',
+    debianPackage: 'openssl',
+    why: 'the TLS tests make their own CA and certificate',
+    neededFor: ['test'],
+  },
 ];
 
 /** A requirement that is not met. */

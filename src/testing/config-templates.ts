@@ -47,6 +47,10 @@ export interface ConfigParams {
   extraMedia: Record<string, JanusSettingValue>;
   /** Overrides for `nat`. */
   extraNat: Record<string, JanusSettingValue>;
+  /** Transport modules to enable besides HTTP and WebSockets (e.g. `libjanus_pfunix.so`). Default: none. */
+  extraTransports?: readonly string[];
+  /** The `events` section (event handlers). Default: `{ broadcast: false }`. */
+  events?: JcfgSection;
 }
 
 /** The files (name → text) and the folders to create inside the config folder. */
@@ -90,10 +94,11 @@ export function renderConfig(p: ConfigParams): RenderedConfig {
 export function janusJcfg(p: ConfigParams): string {
   const enabled = new Set(p.plugins.map(moduleFileName));
   const disabledPlugins = p.library.plugins.filter((name) => !enabled.has(name));
+  const enabledTransports = new Set([...ENABLED_TRANSPORTS, ...(p.extraTransports ?? [])]);
   const disabledTransports = [
     ...new Set([
-      ...ALWAYS_DISABLED_TRANSPORTS,
-      ...p.library.transports.filter((name) => !ENABLED_TRANSPORTS.has(name)),
+      ...ALWAYS_DISABLED_TRANSPORTS.filter((name) => !enabledTransports.has(name)),
+      ...p.library.transports.filter((name) => !enabledTransports.has(name)),
     ]),
   ];
   const general: JcfgSection = {
@@ -120,7 +125,7 @@ export function janusJcfg(p: ConfigParams): string {
     ['plugins', disabledList(disabledPlugins)],
     ['transports', disabledList(disabledTransports)],
     ['loggers', disabledList(p.library.loggers)],
-    ['events', { broadcast: false }],
+    ['events', p.events ?? { broadcast: false }],
   ]);
 }
 

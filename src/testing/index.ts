@@ -13,6 +13,7 @@
 
 export { DEMO_ROOM_ID, DEMO_ROOM_SECRET } from './config-templates.js';
 export { JANUS_INSTALL_COMMAND, JanusNotInstalledError, JanusStartError } from './errors.js';
+export type { JanusEventHandlerOptions, JanusSecurePorts, JanusTlsOptions } from './extensions.js';
 export { startJanus } from './janus-server.js';
 export { DEFAULT_PLUGINS } from './options.js';
 export type { JanusPorts, JanusServer, JanusServerOptions, JanusSettingValue } from './types.js';

@@ -9,11 +9,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { connectAdmin } from '../admin/admin-client.js';
+import { isJanusError } from '../errors.js';
 import { renderConfig } from './config-templates.js';
 import { JanusNotInstalledError, JanusStartError } from './errors.js';
+import {
+  type ExtensionParams,
+  eventsSection,
+  extensionProbes,
+  extraTransports,
+  type JanusSecurePorts,
+  renderExtensionFiles,
+  unixSocketPaths,
+} from './extensions.js';
 import { findJanusBinary } from './find-binary.js';
 import { freePorts } from './free-port.js';
-import { httpJson } from './http-json.js';
 import { findJanusLibrary, type JanusLibrary } from './janus-paths.js';
 import { defaultLogFile, JanusProcess, type LogTarget } from './janus-process.js';
 import { checkPlugins, type ResolvedOptions, resolveOptions, urlHost } from './options.js';
@@ -69,9 +79,9 @@ class PrivateJanus implements JanusServer {
   private readonly serverName = `janus-xstate-${randomBytes(6).toString('hex')}`;
   private readonly log: LogTarget;
   private currentPorts: JanusPorts | undefined;
+  private securePorts: JanusSecurePorts | undefined;
   private process: JanusProcess | undefined;
   private unregister: (() => void) | undefined;
-  private transactions = 0;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -114,6 +124,30 @@ class PrivateJanus implements JanusServer {
     return `http://${this.host}:${this.ports.adminHttp}/admin`;
   }
 
+  get wssUrl(): string | undefined {
+    return this.securePorts && `wss://${this.host}:${this.securePorts.wss}`;
+  }
+
+  get httpsUrl(): string | undefined {
+    return this.securePorts && `https://${this.host}:${this.securePorts.https}/janus`;
+  }
+
+  get adminWssUrl(): string | undefined {
+    return this.securePorts && `wss://${this.host}:${this.securePorts.adminWss}`;
+  }
+
+  get adminHttpsUrl(): string | undefined {
+    return this.securePorts && `https://${this.host}:${this.securePorts.adminHttps}/admin`;
+  }
+
+  get unixUrl(): string | undefined {
+    return this.options.unixSockets ? `unix://${unixSocketPaths(this.configDir).api}` : undefined;
+  }
+
+  get adminUnixUrl(): string | undefined {
+    return this.options.unixSockets ? `unix://${unixSocketPaths(this.configDir).admin}` : undefined;
+  }
+
   get pid(): number {
     return this.process?.pid ?? -1;
   }
@@ -154,13 +188,14 @@ class PrivateJanus implements JanusServer {
         }
         if (!(error instanceof ReadinessError)) throw error;
         const crashed = error.kind === 'exited' && proc.exitDescription?.startsWith('signal') === true;
-        if (attempt === 1 && (error.kind === 'clash' || crashed)) {
+        // The pfunix start-up race (see extensions.ts) can strike again: a few more tries with Unix sockets.
+        if (attempt < (this.options.unixSockets ? 5 : 2) && (error.kind === 'clash' || crashed)) {
           await sleep(250);
           continue;
         }
         const { http, ws, adminHttp, adminWs } = this.ports;
         const where = `ports: http ${http}, ws ${ws}, admin http ${adminHttp}, admin ws ${adminWs}`;
-        throw new JanusStartError(`${error.message} (${where})`, tail);
+        throw new JanusStartError(`${error.message} (${where}; attempt ${attempt})`, tail);
       }
     }
   }
@@ -187,24 +222,42 @@ class PrivateJanus implements JanusServer {
   }
 
   async addToken(token: string, plugins?: string[]): Promise<void> {
-    const request: Record<string, unknown> = { janus: 'add_token', token };
-    if (plugins)
-      request.plugins = plugins.map((name) => (name.includes('.') ? name : `janus.plugin.${name}`));
-    const reply = await this.adminRequest(request);
-    if (reply.janus !== 'success') throw new Error(`add_token failed: ${describeError(reply)}`);
+    const packages = plugins?.map((name) => (name.includes('.') ? name : `janus.plugin.${name}`));
+    const admin = await this.openAdmin();
+    try {
+      await admin.addToken(token, packages);
+    } catch (error) {
+      throw new Error(`add_token failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    } finally {
+      admin.close();
+    }
   }
 
   async adminRequest(request: Record<string, unknown>, path = ''): Promise<Record<string, unknown>> {
-    const body = {
-      transaction: `janus-xstate-admin-${++this.transactions}`,
-      ...request,
-      admin_secret: this.adminSecret,
-    };
-    const response = await httpJson(`${this.adminHttpUrl}${path}`, body, 5000);
-    if (typeof response.body !== 'object' || response.body === null) {
-      throw new Error(`admin API answered HTTP ${response.status} without a JSON object`);
+    const admin = await this.openAdmin(path);
+    try {
+      const { janus, ...rest } = request;
+      return { ...(await admin.request({ ...rest, janus: String(janus) })) };
+    } catch (error) {
+      // A Janus error is an answer, not a failure: hand it back as Janus sent it.
+      if (isJanusError(error) && error.janusCode !== undefined) {
+        return { janus: 'error', error: { code: error.janusCode, reason: error.message } };
+      }
+      throw error;
+    } finally {
+      admin.close();
     }
-    return response.body as Record<string, unknown>;
+  }
+
+  /** The library's admin client on this server's admin HTTP API (`path` appended to its URL). */
+  private openAdmin(path = '') {
+    return connectAdmin(`${this.adminHttpUrl}${path}`, {
+      adminSecret: this.adminSecret,
+      connectTimeoutMs: 5000,
+      requestTimeoutMs: 5000,
+    });
   }
 
   /** Ends the current process gracefully (SIGKILL after 2 s) and forgets it. */
@@ -224,6 +277,10 @@ class PrivateJanus implements JanusServer {
       ports[key] = fresh[i]!;
     });
     this.currentPorts = ports;
+    if (this.options.tls) {
+      const [https, wss, adminHttps, adminWss] = await freePorts(4, this.options.bindIp);
+      this.securePorts = { https: https!, wss: wss!, adminHttps: adminHttps!, adminWss: adminWss! };
+    }
   }
 
   private async writeConfig(): Promise<void> {
@@ -246,10 +303,12 @@ class PrivateJanus implements JanusServer {
       extraGeneral: this.options.extraGeneral,
       extraMedia: this.options.extraMedia,
       extraNat: this.options.extraNat,
+      extraTransports: extraTransports(this.options),
+      events: eventsSection(this.options, this.library.events),
     });
     await mkdir(this.configDir, { recursive: true, mode: 0o700 });
     for (const dir of rendered.directories) await mkdir(dir, { recursive: true });
-    const files = { ...rendered.files };
+    const files = { ...rendered.files, ...renderExtensionFiles(this.extensionParams()) };
     for (const [name, text] of Object.entries(this.options.extraFiles)) {
       files[name] = text.replaceAll('{configDir}', this.configDir);
     }
@@ -267,8 +326,25 @@ class PrivateJanus implements JanusServer {
     return [adminSecret, ...(apiSecret ? [apiSecret] : []), ...extra];
   }
 
+  private extensionParams(): ExtensionParams {
+    return {
+      configDir: this.configDir,
+      bindIp: this.options.bindIp,
+      ports: this.ports,
+      securePorts: this.securePorts,
+      tls: this.options.tls,
+      unixSockets: this.options.unixSockets,
+      eventHandlers: this.options.eventHandlers,
+    };
+  }
+
   private probes() {
     return [
+      ...extensionProbes(this.extensionParams(), this.options.connectIp, () =>
+        httpInfoProbe('HTTP API', this.httpUrl, this.serverName)
+          .check()
+          .catch(() => false),
+      ),
       httpInfoProbe('HTTP API', this.httpUrl, this.serverName),
       wsInfoProbe('WebSocket API', this.wsUrl, 'janus-protocol', this.serverName),
       httpInfoProbe('admin HTTP API', this.adminHttpUrl, this.serverName),
@@ -281,11 +357,4 @@ function redact(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) if (secret.length > 0) result = result.replaceAll(secret, '***');
   return result;
-}
-
-function describeError(reply: Record<string, unknown>): string {
-  const error = reply.error as { code?: unknown; reason?: unknown } | undefined;
-  return error
-    ? `${String(error.code)} ${String(error.reason)}`
-    : `unexpected answer '${String(reply.janus)}'`;
 }

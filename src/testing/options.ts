@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { PLUGIN_TEMPLATES } from './config-templates.js';
+import type { JanusEventHandlerOptions, JanusTlsOptions } from './extensions.js';
 import { type JanusLibrary, moduleFileName, shortModuleName } from './janus-paths.js';
 import { checkRtpPortRange, nextRtpPortRange } from './rtp-range.js';
 import type { JanusPorts, JanusServerOptions, JanusSettingValue } from './types.js';
@@ -63,6 +64,12 @@ export interface ResolvedOptions {
   extraNat: Record<string, JanusSettingValue>;
   /** See {@link JanusServerOptions.extraFiles}. */
   extraFiles: Record<string, string>;
+  /** See {@link JanusServerOptions.tls}. */
+  tls: JanusTlsOptions | undefined;
+  /** See {@link JanusServerOptions.unixSockets}. */
+  unixSockets: boolean;
+  /** See {@link JanusServerOptions.eventHandlers}. */
+  eventHandlers: JanusEventHandlerOptions | undefined;
 }
 
 /** Applies the defaults and rejects invalid values with a RangeError or TypeError. */
@@ -109,6 +116,9 @@ export function resolveOptions(options: JanusServerOptions): ResolvedOptions {
     extraMedia: { ...options.extraMedia },
     extraNat: { ...options.extraNat },
     extraFiles: { ...options.extraFiles },
+    tls: options.tls,
+    unixSockets: options.unixSockets ?? false,
+    eventHandlers: options.eventHandlers,
   };
 }
 

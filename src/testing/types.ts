@@ -4,6 +4,7 @@
  * @module
  */
 import type { Readable } from 'node:stream';
+import type { JanusEventHandlerOptions, JanusTlsOptions } from './extensions.js';
 
 /** A scalar setting for the `extra*` escape hatches of {@link JanusServerOptions}. */
 export type JanusSettingValue = string | number | boolean;
@@ -71,6 +72,18 @@ export interface JanusServerOptions {
    * with mountpoints); `{configDir}` in a text is replaced by the config folder. Default: none.
    */
   extraFiles?: Record<string, string>;
+  /**
+   * Also serve `wss`, `https` and their admin twins on four more free ports, with this certificate and key
+   * (PEM). Default: no TLS.
+   */
+  tls?: JanusTlsOptions;
+  /**
+   * Also serve the Janus and admin APIs on Unix datagram sockets (`pfunix`, `SOCK_DGRAM`) inside the config
+   * folder. Default: `false`.
+   */
+  unixSockets?: boolean;
+  /** Enable the `sampleevh` and/or `wsevh` event handlers, sending to the given URLs. Default: none. */
+  eventHandlers?: JanusEventHandlerOptions;
 }
 
 /** A private Janus server started by {@link startJanus}. */
@@ -83,6 +96,18 @@ export interface JanusServer {
   readonly adminWsUrl: string;
   /** Admin API over HTTP, e.g. `http://127.0.0.1:PORT/admin`. */
   readonly adminHttpUrl: string;
+  /** Janus API over WSS (`wss://127.0.0.1:PORT`), when `tls` was given. */
+  readonly wssUrl: string | undefined;
+  /** Janus API over HTTPS (`https://127.0.0.1:PORT/janus`), when `tls` was given. */
+  readonly httpsUrl: string | undefined;
+  /** Admin API over WSS, when `tls` was given. */
+  readonly adminWssUrl: string | undefined;
+  /** Admin API over HTTPS (`.../admin`), when `tls` was given. */
+  readonly adminHttpsUrl: string | undefined;
+  /** Janus API over the Unix socket (`unix:///.../janus-api.sock`), when `unixSockets` is on. */
+  readonly unixUrl: string | undefined;
+  /** Admin API over the Unix socket, when `unixSockets` is on. */
+  readonly adminUnixUrl: string | undefined;
   /** The `admin_secret` (given or generated). */
   readonly adminSecret: string;
   /** The `api_secret`, if one was given. */

@@ -7,10 +7,11 @@
  * @module
  */
 import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { JanusError } from '../errors.js';
 import type { JanusMessage, JanusWireRequest } from '../protocol/messages.js';
 import { parseServerFrame } from '../wire/parse.js';
+import { isTlsError, nodeTlsOptions, tlsError } from './tls.js';
 import type { Transport, TransportEvents, TransportOptions } from './transport.js';
 
 /** Events fetched per long-poll at most. */
@@ -67,7 +68,10 @@ export class HttpTransport implements Transport {
     this.#base = options.url.replace(/\/+$/, '');
     const secure = this.#base.startsWith('https:');
     this.#request = secure ? httpsRequest : httpRequest;
-    this.#agent = new Agent({ keepAlive: true, keepAliveMsecs: 10_000 });
+    // https needs an https agent (an http one makes every request fail), carrying the TLS settings.
+    this.#agent = secure
+      ? new HttpsAgent({ keepAlive: true, keepAliveMsecs: 10_000, ...nodeTlsOptions(options.tls) })
+      : new Agent({ keepAlive: true, keepAliveMsecs: 10_000 });
     queueMicrotask(() => {
       if (!this.#closed) events.onOpen();
     });
@@ -139,7 +143,10 @@ export class HttpTransport implements Transport {
         this.#lose(error);
         return;
       }
-      this.#events.onSendError(transaction, toTransportError(error));
+      this.#events.onSendError(
+        transaction,
+        isTlsError(error) ? tlsError(error, this.#base) : toTransportError(error),
+      );
     } finally {
       this.#requests.delete(controller);
     }

@@ -6,14 +6,21 @@ import WebSocket from 'ws';
 import { JanusError } from '../errors.js';
 import type { JanusMessage, JanusWireRequest } from '../protocol/messages.js';
 import { parseServerFrame } from '../wire/parse.js';
+import { isTlsError, nodeTlsOptions, tlsError } from './tls.js';
 import type { Transport, TransportEvents, TransportOptions } from './transport.js';
 
 /** The subprotocol Janus requires on its API WebSocket. */
 export const JANUS_WS_PROTOCOL = 'janus-protocol';
+/** The subprotocol Janus requires on its Admin/Monitor API WebSocket. */
+export const JANUS_ADMIN_WS_PROTOCOL = 'janus-admin-protocol';
 
-/** Opens a WebSocket to Janus; `events.onOpen` fires once the handshake completes. */
+/**
+ * Opens a WebSocket to Janus (subprotocol `janus-protocol`, or `janus-admin-protocol` when `options.api`
+ * is `admin`); `events.onOpen` fires once the handshake completes.
+ */
 export function createWebSocketTransport(options: TransportOptions, events: TransportEvents): Transport {
-  return new WebSocketTransport(options, events, JANUS_WS_PROTOCOL);
+  const protocol = options.api === 'admin' ? JANUS_ADMIN_WS_PROTOCOL : JANUS_WS_PROTOCOL;
+  return new WebSocketTransport(options, events, protocol);
 }
 
 /** A WebSocket carrying JSON text frames, one Janus message each. */
@@ -31,11 +38,16 @@ export class WebSocketTransport implements Transport {
     this.#socket = new WebSocket(options.url, protocol, {
       handshakeTimeout: options.connectTimeoutMs,
       perMessageDeflate: false,
+      ...nodeTlsOptions(options.tls),
     });
     this.#socket.on('open', () => events.onOpen());
     this.#socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
     this.#socket.on('error', (error) =>
-      this.#fail(new JanusError('TRANSPORT', error.message, { cause: error })),
+      this.#fail(
+        isTlsError(error)
+          ? tlsError(error, options.url)
+          : new JanusError('TRANSPORT', error.message, { cause: error }),
+      ),
     );
     this.#socket.on('close', (code, reason) => {
       const text = reason.toString();

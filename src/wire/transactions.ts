@@ -10,7 +10,8 @@ import { abortReason } from '../util/abort.js';
 
 /**
  * What settles a request:
- * - `reply`: the first `success`, `ack`, `server_info` or `error` (create, attach, keepalive, trickle...).
+ * - `reply`: the first `success`, `ack`, `server_info`, `pong` or `error` (create, attach, keepalive, trickle,
+ *   ping...).
  * - `plugin`: a plugin `message`: a `success` with `plugindata`, or the `event` carrying the same
  *   transaction; an `ack` only marks it as accepted.
  */
@@ -145,6 +146,7 @@ export class TransactionTable {
         break;
       case 'success':
       case 'server_info':
+      case 'pong':
         break;
       default:
         return false;

@@ -48,10 +48,11 @@ export interface MessageRouter {
 
 /** Settings of a wire. */
 export interface WireOptions {
-  /** Sent with every request; never logged. */
-  apiSecret: string | undefined;
-  /** Sent with every request; never logged. */
-  token: string | undefined;
+  /**
+   * Fields added to every request to authenticate it, e.g. `{ apisecret, token }` for the Janus API or
+   * `{ admin_secret }` for the Admin API; never logged (the logger redacts them).
+   */
+  auth: Readonly<Record<string, string>>;
   /** Default deadline of a request. */
   requestTimeoutMs: number;
   /** Where to log (already redacting). */
@@ -64,6 +65,7 @@ export interface WireOptions {
 export class Wire {
   readonly table = new TransactionTable(`jx${Math.random().toString(36).slice(2, 7)}-`);
   readonly #options: WireOptions;
+  readonly #auth: readonly (readonly [string, string])[];
   readonly #router: MessageRouter;
   readonly #lastRequestAt = new Map<number, number>();
   /** Requests made while the gate is held, in order; entries whose transaction settled are skipped. */
@@ -79,6 +81,7 @@ export class Wire {
   /** @param router receives what is not a reply. */
   constructor(options: WireOptions, router: MessageRouter) {
     this.#options = options;
+    this.#auth = Object.entries(options.auth);
     this.#router = router;
   }
 
@@ -189,8 +192,7 @@ export class Wire {
     });
     const wire = body as JanusWireRequest;
     wire.transaction = transaction;
-    if (this.#options.apiSecret !== undefined) wire.apisecret = this.#options.apiSecret;
-    if (this.#options.token !== undefined) wire.token = this.#options.token;
+    for (const [field, value] of this.#auth) wire[field] = value;
     if (sessionId !== undefined) this.#lastRequestAt.set(sessionId, Date.now());
     const transport = this.#transport;
     if (transport && (this.#gate === 'open' || options.urgent === true)) this.#transmit(wire, transport);
