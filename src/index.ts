@@ -73,7 +73,6 @@ export type {
   TrickleCandidate,
   TrickleInput,
 } from './protocol/messages.js';
-export type { ReplyKind } from './wire/transactions.js';
 export {
   DEFAULT_RECONNECT_POLICY,
   type ExponentialBackoffOptions,
@@ -83,4 +82,5 @@ export {
 } from './reconnect/policy.js';
 export type { CallOptions } from './util/abort.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
+export type { ReplyKind } from './wire/transactions.js';
 export type { RequestOptions } from './wire/wire.js';

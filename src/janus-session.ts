@@ -3,12 +3,13 @@
  * @module
  */
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { HandleMachineInput } from '../machines/handle.machine.js';
 import type { SessionMachine } from '../machines/session.machine.js';
+import type { MachineCell } from './client/machine-cell.js';
 import { JanusError } from './errors.js';
-import { type HandleHost, PluginHandle } from './plugin-handle.js';
+import { type HandleCell, type HandleHost, PluginHandle } from './plugin-handle.js';
 import type { JanusMessage } from './protocol/messages.js';
 import type { CallOptions } from './util/abort.js';
-import { ChildIds } from './util/child-ids.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
 import { assertState, type Wire } from './wire/wire.js';
@@ -78,8 +79,8 @@ export type SessionEventMap = {
 export interface PluginDescriptor<THandle extends PluginHandle = PluginHandle> {
   /** The plugin package, e.g. `janus.plugin.echotest`. */
   readonly plugin: string;
-  /** Builds the typed handle. */
-  create(host: HandleHost, actor: PluginHandle['actor']): THandle;
+  /** Builds the typed handle around the handle's hosted machine. */
+  create(host: HandleHost, actor: HandleCell): THandle;
 }
 
 /** Options of `attach`. */
@@ -88,10 +89,19 @@ export interface AttachOptions extends CallOptions {
   opaqueId?: string;
 }
 
+/** The session machine as the client hosts it (see `client/machine-cell.ts`). */
+export type SessionCell = MachineCell<SessionMachine>;
+
 /** What the client gives each session. */
 export interface SessionHost {
   /** The wire requests go on. */
   readonly wire: Wire;
+  /** Hosts a new handle machine for `session` (the handle's actor has the session's as parent when inspected). */
+  hostHandle(session: JanusSession, input: HandleMachineInput): HandleCell;
+  /** Gives the actor id of a handle that ended back. */
+  handleCellEnded(cell: HandleCell): void;
+  /** Gives the actor id of a session whose machine ended back. */
+  sessionCellEnded(cell: SessionCell): void;
   /** Registers a handle id → handle, so events reach it. */
   registerHandle(handle: PluginHandle): void;
   /** Forgets a handle id. */
@@ -108,33 +118,43 @@ export interface SessionHost {
 
 /** A session on the Janus server. Create with `JanusClient.createSession()`. */
 export class JanusSession extends TypedEmitter<SessionEventMap> {
-  /** The underlying XState actor (a child of the connection actor). */
-  readonly actor: ActorRefFrom<SessionMachine>;
+  /**
+   * The session's lifecycle machine as the client hosts it: its current snapshot and `send`, without
+   * keeping an actor alive between transitions. For a live actor, read {@link JanusSession.actor}.
+   */
+  readonly cell: SessionCell;
   readonly #host: SessionHost;
   readonly #handles = new Set<PluginHandle>();
-  readonly #handleIds = new ChildIds('handle');
   #closed = false;
   #started = false;
   #lastState: SessionState = 'creating';
   #recreated: RecreatedEvent | undefined;
 
   /** Created by `JanusClient.createSession`; not meant to be constructed by applications. */
-  constructor(host: SessionHost, actor: ActorRefFrom<SessionMachine>) {
+  constructor(host: SessionHost, cell: SessionCell) {
     super((error, event) => host.wire.logErrorInListener(error, event));
     this.#host = host;
-    this.actor = actor;
-    actor.subscribe({ next: (snapshot) => this.#onSnapshot(snapshot), error: () => {} });
+    this.cell = cell;
+    cell.start((snapshot) => this.#onSnapshot(snapshot));
+  }
+
+  /**
+   * The session's XState actor, created on demand and from then on the one that runs every transition
+   * of this session (with `inspect` on it is the connection actor's child in the inspector's tree).
+   */
+  get actor(): ActorRefFrom<SessionMachine> {
+    return this.cell.actor;
   }
 
   /** The server's session id (0 until created). */
   get id(): number {
-    return this.actor.getSnapshot().context.sessionId ?? 0;
+    return this.cell.getSnapshot().context.sessionId ?? 0;
   }
 
   /** The lifecycle state. */
   get state(): SessionState {
     if (this.#closed) return 'closed';
-    const value = this.actor.getSnapshot().value;
+    const value = this.cell.getSnapshot().value;
     return (typeof value === 'string' ? value : Object.keys(value)[0]) as SessionState;
   }
 
@@ -146,7 +166,7 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   /** Resolves once the session is created; rejects with the creation error. */
   async ready(options: CallOptions = {}): Promise<this> {
     const snapshot = await waitForSnapshot(
-      this.actor,
+      this.cell,
       'create session',
       (s) => s.matches('active') || s.status === 'done',
       options,
@@ -171,33 +191,24 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   async attach(plugin: string | PluginDescriptor, options: AttachOptions = {}): Promise<PluginHandle> {
     assertState('attach', this.state, ['active']);
     const descriptor = typeof plugin === 'string' ? genericDescriptor(plugin) : plugin;
-    const id = this.#handleIds.take((candidate) => candidate in this.actor.getSnapshot().children);
-    this.actor.send({
-      type: 'handle.spawn',
-      id,
-      input: {
-        sessionId: this.id,
-        plugin: descriptor.plugin,
-        opaqueId: options.opaqueId,
-        timeoutMs: options.timeoutMs,
-      },
+    const cell = this.#host.hostHandle(this, {
+      sessionId: this.id,
+      plugin: descriptor.plugin,
+      opaqueId: options.opaqueId,
+      timeoutMs: options.timeoutMs,
     });
-    const actor = this.actor.getSnapshot().children[id] as PluginHandle['actor'] | undefined;
-    if (!actor) throw new JanusError('INVALID_STATE', 'the session could not spawn a handle');
-    const release = (): void => this.#handleIds.release(id);
-    actor.subscribe({ complete: release, error: release });
-    const handle = descriptor.create(this.#hostFor(), actor);
+    const handle = descriptor.create(this.#hostFor(), cell);
     this.#handles.add(handle);
     try {
       const snapshot = await waitForSnapshot(
-        actor,
+        cell,
         'attach',
         (s) => s.matches('attached') || s.status === 'done',
         { signal: options.signal },
       );
       if (!snapshot.matches('attached')) throw snapshot.context.error;
     } catch (error) {
-      if (options.signal?.aborted) actor.send({ type: 'detach' });
+      if (options.signal?.aborted) cell.send({ type: 'detach' });
       this.#handles.delete(handle);
       throw error;
     }
@@ -211,12 +222,12 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
    */
   async destroy(options: CallOptions = {}): Promise<void> {
     if (this.state === 'recreating') {
-      await waitForSnapshot(this.actor, 'recreate session', (s) => !s.matches('recreating'), options);
+      await waitForSnapshot(this.cell, 'recreate session', (s) => !s.matches('recreating'), options);
     }
     const state = this.state;
     if (state !== 'active' && state !== 'destroying' && state !== 'reclaiming') return;
-    this.actor.send({ type: 'destroy' });
-    await waitForSnapshot(this.actor, 'destroy session', (s) => s.status === 'done', options);
+    this.cell.send({ type: 'destroy' });
+    await waitForSnapshot(this.cell, 'destroy session', (s) => s.status === 'done', options);
   }
 
   /**
@@ -225,10 +236,10 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
    */
   receive(message: JanusMessage): void {
     if (message.janus === 'timeout') {
-      this.actor.send({ type: 'janus.timeout' });
+      this.cell.send({ type: 'janus.timeout' });
       this.emit('timeout');
     } else if (message.janus === 'error' && message.error?.code === 458) {
-      this.actor.send({ type: 'session.gone', error: JanusError.fromServer(message.error) });
+      this.cell.send({ type: 'session.gone', error: JanusError.fromServer(message.error) });
     }
   }
 
@@ -254,7 +265,7 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
           session_id: sessionId,
           plugin: handle.plugin,
         };
-        const opaqueId = handle.actor.getSnapshot().context.opaqueId;
+        const opaqueId = handle.cell.getSnapshot().context.opaqueId;
         if (opaqueId !== undefined) request.opaque_id = opaqueId;
         const attached = await wire.request(request, { urgent: true });
         const newId = attached.data?.id;
@@ -273,21 +284,25 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   /** The connection closed under the session: end it and its handles. */
   connectionEnded(): void {
     if (this.#closed) return;
-    const wasDone = this.actor.getSnapshot().status === 'done';
+    const wasDone = this.cell.getSnapshot().status === 'done';
     if (!wasDone) this.#closed = true;
     this.#end(this.state);
+    this.cell.stop();
   }
 
   #hostFor(): HandleHost {
     const session = this;
+    const wire = this.#host.wire;
     return {
-      wire: this.#host.wire,
+      request: (body, options) => wire.request(body, options),
+      logErrorInListener: (error, event) => wire.logErrorInListener(error, event),
       get sessionId() {
         return session.id;
       },
       handleEnded: (handle) => {
         this.#handles.delete(handle);
         this.#host.unregisterHandle(handle.id);
+        this.#host.handleCellEnded(handle.cell);
       },
     };
   }
@@ -321,7 +336,11 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
         );
       }
     }
-    if (snapshot.status === 'done') this.#end(state);
+    if (snapshot.status !== 'active') {
+      // Reported once: a hosted machine ends (done, stopped or failed) only once.
+      this.#host.sessionCellEnded(this.cell);
+      if (snapshot.status === 'done') this.#end(state);
+    }
   }
 
   #end(reason: string): void {
@@ -335,5 +354,5 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
 }
 
 function genericDescriptor(plugin: string): PluginDescriptor {
-  return { plugin, create: (host, actor) => new PluginHandle(host, actor, plugin) };
+  return { plugin, create: (host, cell) => new PluginHandle(host, cell, plugin) };
 }

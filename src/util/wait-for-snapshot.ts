@@ -2,23 +2,35 @@
  * Waits until an actor's snapshot satisfies a predicate, with a timeout and an `AbortSignal`.
  * @module
  */
-import type { AnyActorRef, SnapshotFrom } from 'xstate';
+import type { Subscription } from 'xstate';
 import { JanusError } from '../errors.js';
 import { abortReason, type CallOptions } from './abort.js';
+
+/** What can be waited on: an actor, or a hosted machine (`client/machine-cell.ts`). */
+export interface Watchable<TSnapshot> {
+  /** The current snapshot. */
+  getSnapshot(): TSnapshot;
+  /** Observes the snapshots; `complete` once done or stopped. */
+  subscribe(observer: {
+    next?: (snapshot: TSnapshot) => void;
+    error?: (error: unknown) => void;
+    complete?: () => void;
+  }): Pick<Subscription, 'unsubscribe'>;
+}
 
 /**
  * Resolves with the first snapshot (the current one included) for which `done` returns true. Rejects with
  * `TIMEOUT`, the signal's reason, or `CLOSED` when the actor stops without reaching it.
  */
-export function waitForSnapshot<TActor extends AnyActorRef>(
-  actor: TActor,
+export function waitForSnapshot<TSnapshot>(
+  actor: Watchable<TSnapshot>,
   what: string,
-  done: (snapshot: SnapshotFrom<TActor>) => boolean,
+  done: (snapshot: TSnapshot) => boolean,
   options: CallOptions = {},
-): Promise<SnapshotFrom<TActor>> {
+): Promise<TSnapshot> {
   const { signal, timeoutMs } = options;
   if (signal?.aborted) return Promise.reject(abortReason(signal));
-  const first = actor.getSnapshot() as SnapshotFrom<TActor>;
+  const first = actor.getSnapshot() as TSnapshot;
   if (done(first)) return Promise.resolve(first);
   return new Promise((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
@@ -31,7 +43,7 @@ export function waitForSnapshot<TActor extends AnyActorRef>(
       cleanup();
       reject(abortReason(signal as AbortSignal));
     };
-    const check = (snapshot: SnapshotFrom<TActor>): void => {
+    const check = (snapshot: TSnapshot): void => {
       if (done(snapshot)) {
         cleanup();
         resolve(snapshot);
@@ -41,12 +53,12 @@ export function waitForSnapshot<TActor extends AnyActorRef>(
       }
     };
     const subscription = actor.subscribe({
-      next: (snapshot) => check(snapshot as SnapshotFrom<TActor>),
+      next: (snapshot) => check(snapshot as TSnapshot),
       error: (error) => {
         cleanup();
         reject(error);
       },
-      complete: () => check(actor.getSnapshot() as SnapshotFrom<TActor>),
+      complete: () => check(actor.getSnapshot() as TSnapshot),
     });
     if (timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs)) {
       timer = setTimeout(() => {

@@ -10,10 +10,10 @@ import {
   type JanusRequestBody,
   type JanusWireRequest,
 } from '../protocol/messages.js';
-import { type ReplyKind, TransactionTable } from './transactions.js';
 import type { Transport } from '../transport/transport.js';
 import type { CallOptions } from '../util/abort.js';
 import type { JanusLogger } from '../util/logger.js';
+import { type ReplyKind, TransactionTable } from './transactions.js';
 
 /** Options of {@link Wire.request}. */
 export interface RequestOptions extends CallOptions {
