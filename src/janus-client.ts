@@ -409,8 +409,10 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
   }
 
   #sessionHost(): SessionHost {
+    const wire = this.#wire;
     return {
-      wire: this.#wire,
+      wire,
+      logErrorInListener: (error, event) => wire.logErrorInListener(error, event),
       hostHandle: (session, input) => this.#hostHandle(session, input),
       handleCellEnded: (cell) => this.#handleIds.release(cell.id),
       sessionCellEnded: (cell) => this.#sessionIds.release(cell.id),

@@ -2,17 +2,17 @@
  * A Janus session: attach plugin handles, keepalive runs by itself, destroy.
  * @module
  */
-import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { ActorRefFrom } from 'xstate';
 import type { HandleMachineInput } from '../machines/handle.machine.js';
 import type { SessionMachine } from '../machines/session.machine.js';
-import type { MachineCell } from './client/machine-cell.js';
+import type { CellSnapshot, MachineCell } from './client/machine-cell.js';
 import { JanusError } from './errors.js';
 import { type HandleCell, type HandleHost, PluginHandle } from './plugin-handle.js';
-import type { JanusMessage } from './protocol/messages.js';
+import type { JanusMessage, JanusRequestBody } from './protocol/messages.js';
 import type { CallOptions } from './util/abort.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
-import { assertState, type Wire } from './wire/wire.js';
+import { assertState, type RequestOptions, type Wire } from './wire/wire.js';
 
 /**
  * The session's lifecycle state; `closed` means the connection closed under it. `reclaiming` and
@@ -96,6 +96,8 @@ export type SessionCell = MachineCell<SessionMachine>;
 export interface SessionHost {
   /** The wire requests go on. */
   readonly wire: Wire;
+  /** Reports an exception thrown by an application's listener (one function shared by the client). */
+  readonly logErrorInListener: (error: unknown, event: string) => void;
   /** Hosts a new handle machine for `session` (the handle's actor has the session's as parent when inspected). */
   hostHandle(session: JanusSession, input: HandleMachineInput): HandleCell;
   /** Gives the actor id of a handle that ended back. */
@@ -125,6 +127,7 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   readonly cell: SessionCell;
   readonly #host: SessionHost;
   readonly #handles = new Set<PluginHandle>();
+  #handleHost: SessionHandleHost | undefined;
   #closed = false;
   #started = false;
   #lastState: SessionState = 'creating';
@@ -132,10 +135,15 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
 
   /** Created by `JanusClient.createSession`; not meant to be constructed by applications. */
   constructor(host: SessionHost, cell: SessionCell) {
-    super((error, event) => host.wire.logErrorInListener(error, event));
+    super(host.logErrorInListener);
     this.#host = host;
     this.cell = cell;
-    cell.start((snapshot) => this.#onSnapshot(snapshot));
+    cell.start(this);
+  }
+
+  /** Told by the session's cell of each new snapshot; not meant to be called by applications. */
+  cellChanged(snapshot: CellSnapshot<SessionMachine>): void {
+    this.#onSnapshot(snapshot);
   }
 
   /**
@@ -197,7 +205,8 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
       opaqueId: options.opaqueId,
       timeoutMs: options.timeoutMs,
     });
-    const handle = descriptor.create(this.#hostFor(), cell);
+    this.#handleHost ??= new SessionHandleHost(this, this.#host);
+    const handle = descriptor.create(this.#handleHost, cell);
     this.#handles.add(handle);
     try {
       const snapshot = await waitForSnapshot(
@@ -271,6 +280,7 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
         const newId = attached.data?.id;
         if (typeof newId !== 'number') throw new JanusError('PROTOCOL', 'the reply carries no numeric id');
         this.#host.handleReplaced(handle, oldId, newId);
+        handle.reattached(sessionId, newId);
         event.handles.push({ handle, oldId, newId });
       } catch {
         event.failed.push(handle);
@@ -290,24 +300,14 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
     this.cell.stop();
   }
 
-  #hostFor(): HandleHost {
-    const session = this;
-    const wire = this.#host.wire;
-    return {
-      request: (body, options) => wire.request(body, options),
-      logErrorInListener: (error, event) => wire.logErrorInListener(error, event),
-      get sessionId() {
-        return session.id;
-      },
-      handleEnded: (handle) => {
-        this.#handles.delete(handle);
-        this.#host.unregisterHandle(handle.id);
-        this.#host.handleCellEnded(handle.cell);
-      },
-    };
+  /** A handle of this session ended: forget it. Called by the handles' host. */
+  handleEnded(handle: PluginHandle): void {
+    this.#handles.delete(handle);
+    this.#host.unregisterHandle(handle.id);
+    this.#host.handleCellEnded(handle.cell);
   }
 
-  #onSnapshot(snapshot: SnapshotFrom<SessionMachine>): void {
+  #onSnapshot(snapshot: CellSnapshot<SessionMachine>): void {
     if (!this.#started && snapshot.context.sessionId !== undefined && snapshot.matches('active')) {
       this.#started = true;
       this.#host.sessionStarted(this);
@@ -350,6 +350,31 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
       this.#started = false;
       this.#host.sessionEnded(this);
     }
+  }
+}
+
+/** What a session gives its handles: one object per session, shared by its handles. */
+class SessionHandleHost implements HandleHost {
+  readonly logErrorInListener: (error: unknown, event: string) => void;
+  readonly #session: JanusSession;
+  readonly #wire: Wire;
+
+  constructor(session: JanusSession, host: SessionHost) {
+    this.#session = session;
+    this.#wire = host.wire;
+    this.logErrorInListener = host.logErrorInListener;
+  }
+
+  get sessionId(): number {
+    return this.#session.id;
+  }
+
+  request(body: JanusRequestBody, options: RequestOptions): Promise<JanusMessage> {
+    return this.#wire.request(body, options);
+  }
+
+  handleEnded(handle: PluginHandle): void {
+    this.#session.handleEnded(handle);
   }
 }
 

@@ -3,10 +3,10 @@
  * event as typed listeners. Typed plugin handles (EchoTest, VideoRoom, ...) build on this class.
  * @module
  */
-import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { ActorRefFrom } from 'xstate';
 import type { HandleMachine } from '../machines/handle.machine.js';
 import type { JsepMachine } from '../machines/jsep.machine.js';
-import type { MachineCell } from './client/machine-cell.js';
+import type { CellSnapshot, MachineCell } from './client/machine-cell.js';
 import { JanusError } from './errors.js';
 import { HandleMedia, type NegotiationOptions } from './media/handle-media.js';
 import type { JanusPeer } from './media/janus-peer.js';
@@ -82,6 +82,11 @@ export type HandleEventMap = {
   trickle: [{ candidate: TrickleCandidate | { completed: true }; raw: JanusMessage }];
   /** The handle's lifecycle state changed. */
   state: [HandleState];
+  /**
+   * The server lost the session and the handle was re-attached on its replacement (`recreate: true`):
+   * `id` is now `newId`. Its plugin state is gone: renegotiate, rejoin rooms.
+   */
+  recreated: [{ oldId: number; newId: number; sessionId: number }];
 };
 
 /** The handle machine as the client hosts it (see `client/machine-cell.ts`). */
@@ -92,7 +97,7 @@ export interface HandleHost {
   /** Sends a request on the client's wire and resolves with the message that settles it. */
   request(body: JanusRequestBody, options: RequestOptions): Promise<JanusMessage>;
   /** Reports an exception thrown by an application's listener (it must not break dispatch). */
-  logErrorInListener(error: unknown, event: string): void;
+  readonly logErrorInListener: (error: unknown, event: string) => void;
   /** The session id. */
   readonly sessionId: number;
   /** Called once when the handle has ended, so the session forgets it. */
@@ -132,12 +137,17 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
 
   /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
   constructor(host: HandleHost, cell: HandleCell, plugin: string) {
-    super((error, event) => host.logErrorInListener(error, event));
+    super(host.logErrorInListener);
     this.#host = host;
     this.cell = cell;
     this.plugin = plugin;
     this.#lastState = 'attaching';
-    cell.start(() => this.notifyState());
+    cell.start(this);
+  }
+
+  /** Told by the handle's cell of each new snapshot; not meant to be called by applications. */
+  cellChanged(): void {
+    this.notifyState();
   }
 
   /**
@@ -379,6 +389,16 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
     }
   }
 
+  /**
+   * Called by the session once it re-attached this handle on a re-created session: `id` follows, and
+   * `recreated` is emitted.
+   */
+  reattached(sessionId: number, newId: number): void {
+    const oldId = this.id;
+    this.cell.send({ type: 'handle.reattached', sessionId, handleId: newId });
+    this.emitEvent('recreated', { oldId, newId, sessionId });
+  }
+
   /** Called when the session or connection ended under the handle. */
   sessionEnded(reason: string): void {
     this.#end(reason);
@@ -413,7 +433,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   }
 }
 
-function topState(snapshot: SnapshotFrom<HandleMachine>): HandleState {
+function topState(snapshot: CellSnapshot<HandleMachine>): HandleState {
   const value = snapshot.value;
   return (typeof value === 'string' ? value : Object.keys(value)[0]) as HandleState;
 }

@@ -18,9 +18,64 @@ import {
   createActor,
   type EventFromLogic,
   type InputFrom,
+  matchesState,
   type SnapshotFrom,
+  type StateValue,
 } from 'xstate';
 import { stopHostedActor } from './xstate-internals.js';
+
+/**
+ * What a cell's snapshot offers, whether an actor is alive or the cell holds its state while idle:
+ * `status`, `value`, `context`, `children`, `matches()`, `error`, `output`.
+ */
+export type CellSnapshot<TMachine extends AnyStateMachine> = Pick<
+  SnapshotFrom<TMachine>,
+  'status' | 'value' | 'context' | 'children' | 'matches' | 'error' | 'output'
+>;
+
+const NO_CHILDREN: Readonly<Record<string, never>> = Object.freeze({});
+
+/**
+ * The state an idle cell holds: value, context and status, sharing the objects of the actor's last
+ * snapshot. About a fifth of a full `MachineSnapshot` (no node list, tag set or bound methods).
+ */
+class HeldSnapshot {
+  constructor(
+    readonly status: string,
+    readonly value: StateValue,
+    readonly context: unknown,
+    readonly historyValue: unknown,
+  ) {}
+
+  get children(): Record<string, never> {
+    return NO_CHILDREN;
+  }
+
+  get output(): undefined {
+    return undefined;
+  }
+
+  get error(): undefined {
+    return undefined;
+  }
+
+  matches(value: StateValue): boolean {
+    return matchesState(value, this.value);
+  }
+
+  /** What `createActor(machine, { snapshot })` restores from. */
+  persisted(): object {
+    return {
+      status: 'active',
+      value: this.value,
+      context: this.context,
+      historyValue: this.historyValue,
+      children: {},
+      output: undefined,
+      error: undefined,
+    };
+  }
+}
 
 /** Observes a cell as `actor.subscribe` would. */
 export interface CellObserver<TSnapshot> {
@@ -30,6 +85,12 @@ export interface CellObserver<TSnapshot> {
   error?(error: unknown): void;
   /** The machine is done or was stopped. */
   complete?(): void;
+}
+
+/** Who owns a cell (the session or handle object): told of every snapshot, before other observers. */
+export interface CellOwner<TMachine extends AnyStateMachine> {
+  /** A new snapshot (not called for a stop the owner asked for). */
+  cellChanged(snapshot: CellSnapshot<TMachine>): void;
 }
 
 /** How a cell starts. */
@@ -52,9 +113,9 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   readonly #parent: AnyActorRef | undefined;
   #resident: boolean;
   #actor: Actor<TMachine> | undefined;
-  #snapshot: SnapshotFrom<TMachine>;
-  #onChange: ((snapshot: SnapshotFrom<TMachine>) => void) | undefined;
-  #observers: Set<CellObserver<SnapshotFrom<TMachine>>> | undefined;
+  #snapshot: CellSnapshot<TMachine>;
+  #owner: CellOwner<TMachine> | undefined;
+  #observers: Set<CellObserver<CellSnapshot<TMachine>>> | undefined;
   #parkScheduled = false;
 
   /** Creates the cell's first actor (not started: {@link MachineCell.start} starts it). */
@@ -69,18 +130,18 @@ export class MachineCell<TMachine extends AnyStateMachine> {
       ...(options.parent ? { parent: options.parent } : {}),
     }) as Actor<TMachine>;
     this.#actor = actor;
-    this.#snapshot = actor.getSnapshot() as SnapshotFrom<TMachine>;
+    this.#snapshot = actor.getSnapshot() as CellSnapshot<TMachine>;
   }
 
-  /** Starts the machine; `onChange` hears every snapshot (the owner's listener). */
-  start(onChange: (snapshot: SnapshotFrom<TMachine>) => void): void {
-    this.#onChange = onChange;
+  /** Starts the machine; `owner` hears every snapshot. */
+  start(owner: CellOwner<TMachine>): void {
+    this.#owner = owner;
     const actor = this.#actor;
     if (actor) this.#run(actor);
   }
 
   /** The current snapshot: the live actor's, or the one held while idle. */
-  getSnapshot(): SnapshotFrom<TMachine> {
+  getSnapshot(): CellSnapshot<TMachine> {
     return this.#snapshot;
   }
 
@@ -91,7 +152,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
 
   /** Sends an event: to the live actor, or to one restored from the held snapshot. Ignored once ended. */
   send(event: EventFromLogic<TMachine>): void {
-    if ((this.#snapshot as AnyMachineSnapshot).status !== 'active') return;
+    if ((this.#snapshot as unknown as AnyMachineSnapshot).status !== 'active') return;
     this.#wake().send(event);
   }
 
@@ -105,25 +166,35 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   }
 
   /** Observes snapshots as `actor.subscribe` would (`complete` once done or stopped). */
-  subscribe(observer: CellObserver<SnapshotFrom<TMachine>>): { unsubscribe(): void } {
+  subscribe(observer: CellObserver<CellSnapshot<TMachine>>): { unsubscribe(): void } {
     this.#observers ??= new Set();
     this.#observers.add(observer);
-    return { unsubscribe: () => this.#observers?.delete(observer) };
+    return {
+      unsubscribe: () => {
+        const observers = this.#observers;
+        if (observers?.delete(observer) && observers.size === 0) this.#observers = undefined;
+      },
+    };
   }
 
   /**
    * Stops the machine (the connection ended under it): the snapshot becomes `stopped` and observers
-   * complete; the owner's listener is not called (the owner asked for the stop).
+   * complete; the owner is not told (it asked for the stop).
    */
   stop(): void {
-    const held = this.#snapshot as AnyMachineSnapshot;
+    const held = this.#snapshot as unknown as HeldSnapshot;
     if (held.status !== 'active') return;
     const actor = this.#actor;
     if (actor) {
       stopHostedActor(actor);
       return;
     }
-    this.#snapshot = { ...held, status: 'stopped' } as SnapshotFrom<TMachine>;
+    this.#snapshot = new HeldSnapshot(
+      'stopped',
+      held.value,
+      held.context,
+      held.historyValue,
+    ) as unknown as CellSnapshot<TMachine>;
     this.#complete();
   }
 
@@ -131,7 +202,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
     if (this.#actor) return this.#actor;
     const actor = (createActor as (logic: AnyStateMachine, options: object) => AnyActorRef)(this.#logic, {
       id: this.id,
-      snapshot: this.#snapshot,
+      snapshot: this.#snapshot instanceof HeldSnapshot ? this.#snapshot.persisted() : this.#snapshot,
       ...(this.#parent ? { parent: this.#parent } : {}),
     }) as Actor<TMachine>;
     this.#actor = actor;
@@ -142,12 +213,12 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   #run(actor: Actor<TMachine>): void {
     actor.subscribe({
       next: (snapshot) => {
-        if (this.#actor === actor) this.#update(snapshot as SnapshotFrom<TMachine>);
+        if (this.#actor === actor) this.#update(snapshot as CellSnapshot<TMachine>);
       },
       error: (error) => {
         if (this.#actor !== actor) return;
-        this.#snapshot = actor.getSnapshot() as SnapshotFrom<TMachine>;
-        this.#onChange?.(this.#snapshot);
+        this.#snapshot = actor.getSnapshot() as CellSnapshot<TMachine>;
+        this.#owner?.cellChanged(this.#snapshot);
         const observers = this.#observers;
         this.#observers = undefined;
         for (const observer of observers ?? []) observer.error?.(error);
@@ -155,7 +226,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
       complete: () => {
         if (this.#actor !== actor) return;
         // Done was reported by `next`; a stop is not (the owner stopped it and knows).
-        this.#snapshot = actor.getSnapshot() as SnapshotFrom<TMachine>;
+        this.#snapshot = actor.getSnapshot() as CellSnapshot<TMachine>;
         if (!this.#resident) this.#actor = undefined;
         this.#complete();
       },
@@ -163,9 +234,9 @@ export class MachineCell<TMachine extends AnyStateMachine> {
     actor.start();
   }
 
-  #update(snapshot: SnapshotFrom<TMachine>): void {
+  #update(snapshot: CellSnapshot<TMachine>): void {
     this.#snapshot = snapshot;
-    this.#onChange?.(snapshot);
+    this.#owner?.cellChanged(snapshot);
     if (this.#observers) for (const observer of [...this.#observers]) observer.next?.(snapshot);
     if (!this.#resident && !this.#parkScheduled && isIdle(snapshot)) {
       // Park once the current macrostep and whatever its listeners sent synchronously are processed.
@@ -178,9 +249,14 @@ export class MachineCell<TMachine extends AnyStateMachine> {
     this.#parkScheduled = false;
     const actor = this.#actor;
     if (!actor || this.#resident) return;
-    const snapshot = actor.getSnapshot() as SnapshotFrom<TMachine>;
+    const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
     if (!isIdle(snapshot)) return;
-    this.#snapshot = snapshot;
+    this.#snapshot = new HeldSnapshot(
+      snapshot.status,
+      snapshot.value,
+      snapshot.context,
+      snapshot.historyValue,
+    ) as unknown as CellSnapshot<TMachine>;
     this.#actor = undefined;
     stopHostedActor(actor);
   }
