@@ -3,6 +3,13 @@
  * @packageDocumentation
  */
 export { connect } from './connect.js';
+export {
+  fromJanus,
+  type JanusCommand,
+  type JanusLogicInput,
+  type JanusReport,
+  janusLogic,
+} from './embed/from-janus.js';
 export type { JanusCoreErrorCode, JanusErrorCode, JanusErrorOptions } from './errors.js';
 export { InvalidStateError, isJanusError, JANUS_CORE_ERROR_CODES, JanusError } from './errors.js';
 export {
@@ -54,13 +61,6 @@ export {
   type SlowLinkEvent,
   toPluginReply,
 } from './plugin-handle.js';
-export {
-  EchoTest,
-  type EchoTestEventMap,
-  EchoTestHandle,
-  type EchoTestStartOptions,
-} from './plugins/echotest/echotest.js';
-export type * from './plugins/echotest/types.js';
 export * from './plugins/index.js';
 export type {
   HandleCoreEventName,
@@ -81,6 +81,7 @@ export {
   type ReconnectPolicy,
 } from './reconnect/policy.js';
 export type { CallOptions } from './util/abort.js';
+export { type DeadlineOptions, type DeadlineSettle, withDeadline } from './util/deadline.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
 export type { ReplyKind } from './wire/transactions.js';
 export type { RequestOptions } from './wire/wire.js';

@@ -79,8 +79,11 @@ export type SessionEventMap = {
 export interface PluginDescriptor<THandle extends PluginHandle = PluginHandle> {
   /** The plugin package, e.g. `janus.plugin.echotest`. */
   readonly plugin: string;
-  /** Builds the typed handle around the handle's hosted machine. */
-  create(host: HandleHost, actor: HandleCell): THandle;
+  /**
+   * Builds the typed handle; `actor` is the handle's machine as the session hosts it, to pass on to the
+   * {@link PluginHandle} constructor.
+   */
+  create(host: HandleHost, actor: PluginHandle['actor']): THandle;
 }
 
 /** Options of `attach`. */
@@ -206,7 +209,8 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
       timeoutMs: options.timeoutMs,
     });
     this.#handleHost ??= new SessionHandleHost(this, this.#host);
-    const handle = descriptor.create(this.#handleHost, cell);
+    // The hosted machine stands in for the handle's actor (see the PluginHandle constructor).
+    const handle = descriptor.create(this.#handleHost, cell as unknown as PluginHandle['actor']);
     this.#handles.add(handle);
     try {
       const snapshot = await waitForSnapshot(

@@ -6,7 +6,7 @@
 import type { ActorRefFrom } from 'xstate';
 import type { HandleMachine } from '../machines/handle.machine.js';
 import type { JsepMachine } from '../machines/jsep.machine.js';
-import type { CellSnapshot, MachineCell } from './client/machine-cell.js';
+import { type CellSnapshot, MachineCell } from './client/machine-cell.js';
 import { JanusError } from './errors.js';
 import { HandleMedia, type NegotiationOptions } from './media/handle-media.js';
 import type { JanusPeer } from './media/janus-peer.js';
@@ -19,6 +19,7 @@ import type {
   TrickleInput,
 } from './protocol/messages.js';
 import type { CallOptions } from './util/abort.js';
+import { withDeadline } from './util/deadline.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
 import { assertState, type RequestOptions } from './wire/wire.js';
@@ -135,10 +136,17 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   #ended: string | undefined;
   #lastState: HandleState;
 
-  /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
-  constructor(host: HandleHost, cell: HandleCell, plugin: string) {
+  /**
+   * Created by `JanusSession.attach` (through a {@link PluginDescriptor}); not meant to be constructed by
+   * applications. `actor` is the handle's machine as the session hosts it (a {@link HandleCell}, typed as
+   * the actor it stands for so that typed handles keep their constructor signature); a live actor given
+   * here is adopted as is.
+   */
+  constructor(host: HandleHost, actor: ActorRefFrom<HandleMachine>, plugin: string) {
     super(host.logErrorInListener);
     this.#host = host;
+    const cell: HandleCell =
+      (actor as unknown) instanceof MachineCell ? (actor as unknown as HandleCell) : MachineCell.adopt(actor);
     this.cell = cell;
     this.plugin = plugin;
     this.#lastState = 'attaching';
@@ -293,32 +301,20 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   }
 
   #nextJsep(options: CallOptions): Promise<Jsep> {
-    return new Promise<Jsep>((resolve, reject) => {
-      const timeoutMs = options.timeoutMs ?? 10_000;
-      const { signal } = options;
-      const withdraw = (error: JanusError): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        this.#jsepWaiters = this.#jsepWaiters.filter((waiter) => waiter !== settle);
-        reject(error);
-      };
-      const onAbort = (): void => withdraw(new JanusError('CLOSED', 'no longer waiting for a JSEP'));
-      const timer = setTimeout(
-        () => withdraw(new JanusError('TIMEOUT', `no JSEP from the plugin within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      const settle = (jsep: Jsep): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        resolve(jsep);
-      };
-      if (signal?.aborted) {
-        onAbort();
-        return;
-      }
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.#jsepWaiters.push(settle);
-    });
+    return withDeadline<Jsep>(
+      'waiting for a JSEP from the plugin',
+      {
+        ...options,
+        defaultTimeoutMs: 10_000,
+        abortError: () => new JanusError('CLOSED', 'no longer waiting for a JSEP'),
+      },
+      ({ resolve }) => {
+        this.#jsepWaiters.push(resolve);
+        return () => {
+          this.#jsepWaiters = this.#jsepWaiters.filter((waiter) => waiter !== resolve);
+        };
+      },
+    );
   }
 
   /** Routes one message from the server; called by the session. */

@@ -12,6 +12,7 @@
  */
 import {
   type Actor,
+  type ActorRefFrom,
   type AnyActorRef,
   type AnyMachineSnapshot,
   type AnyStateMachine,
@@ -118,19 +119,33 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   #observers: Set<CellObserver<CellSnapshot<TMachine>>> | undefined;
   #parkScheduled = false;
 
-  /** Creates the cell's first actor (not started: {@link MachineCell.start} starts it). */
-  constructor(logic: TMachine, options: MachineCellOptions<TMachine>) {
+  /**
+   * Creates the cell's first actor (not started: {@link MachineCell.start} starts it), or takes `existing`.
+   */
+  constructor(logic: TMachine, options: MachineCellOptions<TMachine>, existing?: Actor<TMachine>) {
     this.#logic = logic;
     this.id = options.id;
     this.#parent = options.parent;
     this.#resident = options.resident === true;
-    const actor = (createActor as (logic: AnyStateMachine, options: object) => AnyActorRef)(logic, {
-      id: options.id,
-      input: options.input,
-      ...(options.parent ? { parent: options.parent } : {}),
-    }) as Actor<TMachine>;
+    const actor =
+      existing ??
+      ((createActor as (logic: AnyStateMachine, options: object) => AnyActorRef)(logic, {
+        id: options.id,
+        input: options.input,
+        ...(options.parent ? { parent: options.parent } : {}),
+      }) as Actor<TMachine>);
     this.#actor = actor;
     this.#snapshot = actor.getSnapshot() as CellSnapshot<TMachine>;
+  }
+
+  /** A resident cell around an actor that already exists (started or not). */
+  static adopt<TMachine extends AnyStateMachine>(actor: ActorRefFrom<TMachine>): MachineCell<TMachine> {
+    const live = actor as unknown as Actor<TMachine>;
+    return new MachineCell(
+      live.logic,
+      { id: live.id, input: undefined as InputFrom<TMachine>, resident: true },
+      live,
+    );
   }
 
   /** Starts the machine; `owner` hears every snapshot. */
@@ -239,13 +254,16 @@ export class MachineCell<TMachine extends AnyStateMachine> {
     this.#owner?.cellChanged(snapshot);
     if (this.#observers) for (const observer of [...this.#observers]) observer.next?.(snapshot);
     if (!this.#resident && !this.#parkScheduled && isIdle(snapshot)) {
-      // Park once the current macrostep and whatever its listeners sent synchronously are processed.
+      // Parked a little later, by one sweep for every cell: a session destroyed (or a handle detached)
+      // right after its last transition never pays for stopping and restoring an actor.
       this.#parkScheduled = true;
-      queueMicrotask(() => this.#park());
+      idleCells.push(this);
+      sweepSoon();
     }
   }
 
-  #park(): void {
+  /** Drops the live actor if the cell is still idle, keeping its state (called by the idle sweep). */
+  park(): void {
     this.#parkScheduled = false;
     const actor = this.#actor;
     if (!actor || this.#resident) return;
@@ -266,6 +284,26 @@ export class MachineCell<TMachine extends AnyStateMachine> {
     this.#observers = undefined;
     for (const observer of observers ?? []) observer.complete?.();
   }
+}
+
+/** How long an idle cell keeps its actor before the sweep parks it. */
+const PARK_AFTER_MS = 100;
+/** Cells that went idle since the last sweep (each at most once: `#parkScheduled`). */
+let idleCells: MachineCell<AnyStateMachine>[] = [];
+let sweepTimer: NodeJS.Timeout | undefined;
+
+function sweepSoon(): void {
+  if (sweepTimer) return;
+  sweepTimer = setTimeout(sweepIdleCells, PARK_AFTER_MS);
+  // The sweep never keeps a process alive.
+  sweepTimer.unref();
+}
+
+function sweepIdleCells(): void {
+  sweepTimer = undefined;
+  const cells = idleCells;
+  idleCells = [];
+  for (const cell of cells) cell.park();
 }
 
 /** Active, with no invoked or spawned actor in flight: nothing would be lost by stopping the actor. */

@@ -5,6 +5,7 @@
 import type { Subscription } from 'xstate';
 import { JanusError } from '../errors.js';
 import { abortReason, type CallOptions } from './abort.js';
+import { withDeadline } from './deadline.js';
 
 /** What can be waited on: an actor, or a hosted machine (`client/machine-cell.ts`). */
 export interface Watchable<TSnapshot> {
@@ -28,45 +29,22 @@ export function waitForSnapshot<TSnapshot>(
   done: (snapshot: TSnapshot) => boolean,
   options: CallOptions = {},
 ): Promise<TSnapshot> {
-  const { signal, timeoutMs } = options;
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  if (options.signal?.aborted) return Promise.reject(abortReason(options.signal));
   const first = actor.getSnapshot() as TSnapshot;
   if (done(first)) return Promise.resolve(first);
-  return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const cleanup = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      subscription.unsubscribe();
-    };
-    const onAbort = (): void => {
-      cleanup();
-      reject(abortReason(signal as AbortSignal));
-    };
+  return withDeadline<TSnapshot>(what, options, ({ resolve, reject }) => {
     const check = (snapshot: TSnapshot): void => {
-      if (done(snapshot)) {
-        cleanup();
-        resolve(snapshot);
-      } else if ((snapshot as { status?: string }).status !== 'active') {
-        cleanup();
+      if (done(snapshot)) resolve(snapshot);
+      else if ((snapshot as { status?: string }).status !== 'active') {
         reject(new JanusError('CLOSED', `${what}: the actor stopped first`));
       }
     };
     const subscription = actor.subscribe({
       next: (snapshot) => check(snapshot as TSnapshot),
-      error: (error) => {
-        cleanup();
-        reject(error);
-      },
+      error: (error) => reject(error),
       complete: () => check(actor.getSnapshot() as TSnapshot),
     });
-    if (timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-      timer = setTimeout(() => {
-        cleanup();
-        reject(new JanusError('TIMEOUT', `${what} timed out after ${timeoutMs} ms`));
-      }, timeoutMs);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
+    return () => subscription.unsubscribe();
   });
 }
 
