@@ -178,6 +178,8 @@ async function main(): Promise<ChildResult> {
       pings,
     };
   }
+  // Report the memory and idle figures first: if destroying takes past the parent's cap, they stand.
+  await report({ result });
   // Destroy every pair (64 in flight), timed like the creation.
   progress('destroying');
   const destroyedAt: number[] = [];

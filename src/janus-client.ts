@@ -426,6 +426,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         this.#sessions.set(session.id, session);
         this.#wire.transport?.sessionStarted(session.id);
       },
+      sessionStopping: (session: JanusSession) => this.#wire.transport?.sessionEnded(session.id),
       sessionEnded: (session: JanusSession) => {
         const id = session.id;
         this.#sessions.delete(id);

@@ -113,6 +113,8 @@ export interface SessionHost {
   unregisterHandle(handleId: number): void;
   /** The session has its server id; HTTP starts polling it. */
   sessionStarted(session: JanusSession): void;
+  /** The session is being destroyed: HTTP stops polling it. */
+  sessionStopping(session: JanusSession): void;
   /** The session is gone. */
   sessionEnded(session: JanusSession): void;
   /** The server lost the session and `newId` replaces `oldId`. */
@@ -320,6 +322,8 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
     const previous = this.#lastState;
     if (state !== previous) {
       this.#lastState = state;
+      // HTTP: no long-poll of a session being destroyed (the server would answer it with 458).
+      if (state === 'destroying') this.#host.sessionStopping(this);
       this.emit('state', state);
       if (state === 'active' && previous === 'reclaiming') this.emit('reclaimed');
       if (state === 'active' && previous === 'recreating' && this.#recreated) {
