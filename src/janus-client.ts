@@ -424,6 +424,8 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       },
       sessionStarted: (session: JanusSession) => {
         this.#sessions.set(session.id, session);
+        // The `create` carried no session id: without this the first tick would find it idle forever.
+        this.#wire.touch(session.id);
         this.#wire.transport?.sessionStarted(session.id);
       },
       sessionStopping: (session: JanusSession) => this.#wire.transport?.sessionEnded(session.id),

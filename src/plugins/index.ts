@@ -5,6 +5,8 @@
  * share (negotiation flows, request-body rule, `stats()` shape, shared types).
  * @module
  */
+
+export * from './audiobridge/index.js';
 export * from './common/index.js';
 export * from './echotest/index.js';
 export {
@@ -16,6 +18,7 @@ export {
   sendPluginRequest,
   waitForWebrtcUp,
 } from './handle-helpers.js';
+export * from './streaming/index.js';
 export * from './textroom/index.js';
 export * from './videocall/index.js';
 export * from './videoroom/index.js';

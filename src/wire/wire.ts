@@ -228,6 +228,11 @@ export class Wire {
     return last === undefined ? Number.POSITIVE_INFINITY : Date.now() - last;
   }
 
+  /** Counts `sessionId` as busy now: its keepalive is due an interval from now (e.g. just created). */
+  touch(sessionId: number): void {
+    this.#lastRequestAt.set(sessionId, Date.now());
+  }
+
   /** Forgets what the wire tracked for a session that is gone. */
   forgetSession(sessionId: number): void {
     this.#lastRequestAt.delete(sessionId);
