@@ -399,36 +399,62 @@ export type AudioBridgeEvent =
 
 /** The synchronous requests: name on the wire → request body and reply. */
 export interface AudioBridgeSyncRequests {
+  /** The synchronous `create` request: its body and its reply. */
   create: { request: AudioBridgeCreateRequest; response: AudioBridgeCreatedResponse };
+  /** The synchronous `edit` request: its body and its reply. */
   edit: { request: AudioBridgeEditRequest; response: AudioBridgeEditedResponse };
+  /** The synchronous `destroy` request: its body and its reply. */
   destroy: { request: AudioBridgeDestroyRequest; response: AudioBridgeDestroyedEvent };
+  /** The synchronous `exists` request: its body and its reply. */
   exists: { request: AudioBridgeExistsRequest; response: AudioBridgeExistsResponse };
+  /** The synchronous `allowed` request: its body and its reply. */
   allowed: { request: AudioBridgeAllowedRequest; response: AudioBridgeAllowedResponse };
+  /** The synchronous `kick` request: its body and its reply. */
   kick: { request: AudioBridgeParticipantRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `kick_all` request: its body and its reply. */
   kick_all: { request: AudioBridgeRoomRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `list` request: its body and its reply. */
   list: { request: AudioBridgeListRequest; response: AudioBridgeListResponse };
+  /** The synchronous `listparticipants` request: its body and its reply. */
   listparticipants: {
     request: AudioBridgeListParticipantsRequest;
     response: AudioBridgeParticipantsResponse;
   };
+  /** The synchronous `mute` request: its body and its reply. */
   mute: { request: AudioBridgeParticipantRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `unmute` request: its body and its reply. */
   unmute: { request: AudioBridgeParticipantRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `mute_room` request: its body and its reply. */
   mute_room: { request: AudioBridgeRoomRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `unmute_room` request: its body and its reply. */
   unmute_room: { request: AudioBridgeRoomRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `resetdecoder` request: its body and its reply. */
   resetdecoder: { request: AudioBridgeResetDecoderRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `rtp_forward` request: its body and its reply. */
   rtp_forward: { request: AudioBridgeRtpForwardRequest; response: AudioBridgeRtpForwardResponse };
+  /** The synchronous `stop_rtp_forward` request: its body and its reply. */
   stop_rtp_forward: {
     request: AudioBridgeStopRtpForwardRequest;
     response: AudioBridgeStopRtpForwardResponse;
   };
+  /** The synchronous `listforwarders` request: its body and its reply. */
   listforwarders: { request: AudioBridgeListForwardersRequest; response: AudioBridgeForwardersResponse };
+  /** The synchronous `enable_recording` request: its body and its reply. */
   enable_recording: { request: AudioBridgeEnableRecordingRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `enable_mjrs` request: its body and its reply. */
   enable_mjrs: { request: AudioBridgeEnableMjrsRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `play_file` request: its body and its reply. */
   play_file: { request: AudioBridgePlayFileRequest; response: AudioBridgeFileResponse };
+  /** The synchronous `is_playing` request: its body and its reply. */
   is_playing: { request: AudioBridgeFileRequest; response: AudioBridgeIsPlayingResponse };
+  /** The synchronous `stop_file` request: its body and its reply. */
   stop_file: { request: AudioBridgeFileRequest; response: AudioBridgeFileResponse };
+  /** The synchronous `stop_all_files` request: its body and its reply. */
   stop_all_files: { request: AudioBridgeRoomRequest; response: AudioBridgeStopAllFilesResponse };
+  /** The synchronous `listannouncements` request: its body and its reply. */
   listannouncements: { request: AudioBridgeRoomRequest; response: AudioBridgeAnnouncementsResponse };
+  /** The synchronous `suspend` request: its body and its reply. */
   suspend: { request: AudioBridgeSuspendRequest; response: AudioBridgeSuccessResponse };
+  /** The synchronous `resume` request: its body and its reply. */
   resume: { request: AudioBridgeResumeRequest; response: AudioBridgeSuccessResponse };
 }

@@ -574,13 +574,22 @@ export type StreamingEvent =
 
 /** The synchronous requests: name on the wire → request body and reply. */
 export interface StreamingSyncRequests {
+  /** The synchronous `list` request: its body and its reply. */
   list: { request: StreamingListRequest; response: StreamingListResponse };
+  /** The synchronous `info` request: its body and its reply. */
   info: { request: StreamingInfoRequest; response: StreamingInfoResponse };
+  /** The synchronous `create` request: its body and its reply. */
   create: { request: StreamingCreateRequest; response: StreamingCreatedResponse };
+  /** The synchronous `edit` request: its body and its reply. */
   edit: { request: StreamingEditRequest; response: StreamingEditedResponse };
+  /** The synchronous `destroy` request: its body and its reply. */
   destroy: { request: StreamingDestroyRequest; response: StreamingDestroyedResponse };
+  /** The synchronous `recording` request: its body and its reply. */
   recording: { request: StreamingRecordingRequest; response: StreamingOkResponse };
+  /** The synchronous `enable` request: its body and its reply. */
   enable: { request: StreamingEnableRequest; response: StreamingOkResponse };
+  /** The synchronous `disable` request: its body and its reply. */
   disable: { request: StreamingDisableRequest; response: StreamingOkResponse };
+  /** The synchronous `kick_all` request: its body and its reply. */
   kick_all: { request: StreamingKickAllRequest; response: StreamingKickedAllResponse };
 }
