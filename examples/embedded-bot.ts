@@ -8,10 +8,11 @@
  *   JANUS_WS_URL=ws://10.0.0.5:8188 npx tsx examples/embedded-bot.ts
  *
  * The server must reach this machine over a non-loopback address (Janus does no ICE on loopback).
- * (In your own project the import is `from 'janus-xstate'`.)
+ * It imports `janus-xstate` as an application would.
  */
+
+import { fromJanus, type JanusReport } from 'janus-xstate';
 import { assign, createActor, sendTo, setup } from 'xstate';
-import { fromJanus, type JanusReport } from '../src/index.js';
 
 const url = process.env.JANUS_WS_URL;
 if (!url) {
