@@ -118,6 +118,9 @@ async function main(): Promise<ChildResult> {
 
   const pairs: BenchPair[] = [];
   let next = 0;
+  const chunk = Math.max(1, Math.min(1000, Math.floor(requested / 10)));
+  /** When the n-th pair (1-based) was done, for the first and last chunks' ms per pair. */
+  const createdAt: number[] = [];
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: 64 }, async () => {
@@ -125,11 +128,13 @@ async function main(): Promise<ChildResult> {
       while (next < requested && performance.now() - t0 < budgetMs) {
         next++;
         pairs.push(await client.openPair());
+        createdAt.push(performance.now());
         if (pairs.length % 1000 === 0) progress(`${pairs.length} of ${requested} sessions created`);
       }
     }),
   );
   const createMs = performance.now() - t0;
+  const createScale = chunkScale(t0, createdAt, chunk);
   const sessions = pairs.length;
   progress(`${sessions} of ${requested} sessions created in ${Math.round(createMs)} ms`);
   await sleep(500);
@@ -144,6 +149,7 @@ async function main(): Promise<ChildResult> {
     requestedSessions: requested,
     ...(Number.isFinite(budgetMs) ? { createBudgetMs: budgetMs } : {}),
     createMs,
+    ...(createScale ? { createScale } : {}),
     baseline,
     after,
     heapPerPair: (after.heapUsed - baseline.heapUsed) / sessions,
@@ -172,12 +178,41 @@ async function main(): Promise<ChildResult> {
       pings,
     };
   }
-  // Report first: closing thousands of sessions may take long, and the parent's time cap may end it.
+  // Report the memory and idle figures first: if destroying takes past the parent's cap, they stand.
+  await report({ result });
+  // Destroy every pair (64 in flight), timed like the creation.
+  progress('destroying');
+  const destroyedAt: number[] = [];
+  const d0 = performance.now();
+  let cursor = 0;
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (cursor < pairs.length) {
+        const pair = pairs[cursor++] as BenchPair;
+        await pair.close().catch(() => {});
+        destroyedAt.push(performance.now());
+      }
+    }),
+  );
+  const destroyScale = chunkScale(d0, destroyedAt, chunk);
+  if (destroyScale) result.destroy = { ms: performance.now() - d0, ...destroyScale };
   await report({ result });
   progress('closing');
   await Promise.race([client.close().catch(() => {}), sleep(5000)]);
   await janus?.stop();
   return result;
+}
+
+/** ms per pair over the first and the last `chunk` completions (none when fewer than two chunks). */
+function chunkScale(
+  start: number,
+  doneAt: readonly number[],
+  chunk: number,
+): { chunk: number; firstMsPerPair: number; lastMsPerPair: number } | undefined {
+  if (doneAt.length < 2 * chunk) return undefined;
+  const first = (doneAt[chunk - 1] as number) - start;
+  const last = (doneAt[doneAt.length - 1] as number) - (doneAt[doneAt.length - 1 - chunk] as number);
+  return { chunk, firstMsPerPair: first / chunk, lastMsPerPair: last / chunk };
 }
 
 /** Sends a message to the parent (or prints it when run by hand); resolves once it is out. */

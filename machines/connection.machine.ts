@@ -1,7 +1,8 @@
 /**
- * The connection to a Janus server: the transport's lifecycle, the `info` handshake that tells the
- * session timeout, and the sessions, which are spawned as children (`session.spawn`) so that one root
- * actor holds the whole tree (and Stately Inspector sees all of it).
+ * The connection to a Janus server: the transport's lifecycle and the `info` handshake that tells the
+ * session timeout. Sessions are not its children: the client hosts each session's own actor beside it
+ * (with this actor as its parent when inspected), so creating or ending one costs the same however many
+ * are alive.
  *
  * Reconnection: once the connection has been open, an unexpected loss of the link (`transport.closed`,
  * a transport crash, or `link.dead` from a session whose keepalive timed out) leads to `reconnecting`
@@ -12,13 +13,11 @@
  * ends `disconnected`. A failure before the first `open` ends `failed` (`connect()` then tries the next URL).
  * @module
  */
-import { assign, fromCallback, fromPromise, setup, spawnChild, stopChild } from 'xstate';
-import { JanusError } from '../src/errors.js';
-import type { ServerInfo } from '../src/protocol/messages.js';
+import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import { keepaliveMachine } from './keepalive.machine.js';
 import { notProvided } from './not-provided.js';
 import { type ReconnectMachineOutput, reconnectMachine } from './reconnect.machine.js';
-import { type SessionMachineInput, sessionMachine } from './session.machine.js';
+import { machineFault, type ServerInfo } from './types.js';
 
 /** What the connection machine is started with. */
 export interface ConnectionMachineInput {
@@ -72,11 +71,7 @@ export type TransportActorEvent = { type: 'transport.open' } | { type: 'transpor
 export type ConnectionMachineEvent =
   | TransportActorEvent
   | { type: 'close' }
-  | { type: 'link.dead'; error: unknown }
-  | { type: 'session.spawn'; id: string; input: SessionMachineInput };
-
-/** The event that spawns a session child with a stable id. */
-export type SessionSpawnEvent = Extract<ConnectionMachineEvent, { type: 'session.spawn' }>;
+  | { type: 'link.dead'; error: unknown };
 
 /** Input of the transport actor. */
 export interface TransportActorInput {
@@ -92,7 +87,10 @@ export function keepaliveTickFor(sessionTimeoutS: number | undefined): number {
   return Math.min(5_000, Math.max(100, Math.floor(timeoutMs / 12)));
 }
 
-/** The connection statechart. Provide `transport`, `handshake`, `reclaim`, `drain`, `schedule` (and `session`). */
+/**
+ * The connection statechart. Provide `transport`, `handshake`, `reclaim`, `drain` (and the reconnect
+ * machine's `schedule`).
+ */
 export const connectionMachine = setup({
   types: {
     context: {} as ConnectionMachineContext,
@@ -113,15 +111,12 @@ export const connectionMachine = setup({
     /** Waits out one delay of the reconnect policy. */
     reconnect: reconnectMachine,
     keepalive: keepaliveMachine,
-    session: sessionMachine,
   },
   guards: {
     /** The connection was open before and reconnect is on: a failure now is part of an outage. */
     canReconnect: ({ context }) => context.reconnect && context.everOpen && !context.closing,
     /** The connection was open before: a new handshake must be followed by claims. */
     wasOpen: ({ context }) => context.everOpen,
-    /** The actor that finished is a spawned session (not one of the connection's own invokes). */
-    isSessionChild: ({ event }) => String((event as { actorId?: unknown }).actorId).startsWith('session-'),
     /** The reconnect policy gave up. */
     gaveUp: ({ event }) => (event as { output?: ReconnectMachineOutput }).output?.gaveUp === true,
   },
@@ -159,19 +154,6 @@ export const connectionMachine = setup({
     error: undefined,
   }),
   initial: 'running',
-  on: {
-    // A session that ended is removed from `children`, so 5,000 sessions created and destroyed leave nothing.
-    'xstate.done.actor.*': {
-      guard: 'isSessionChild',
-      actions: stopChild(({ event }) => (event as unknown as { actorId: string }).actorId),
-    },
-    'session.spawn': {
-      actions: spawnChild('session', {
-        id: ({ event }) => (event as SessionSpawnEvent).id,
-        input: ({ event }) => (event as SessionSpawnEvent).input,
-      }),
-    },
-  },
   states: {
     running: {
       invoke: {
@@ -201,7 +183,7 @@ export const connectionMachine = setup({
                 target: '#connection.reconnecting',
                 actions: assign({
                   error: ({ context }) =>
-                    new JanusError('TIMEOUT', `connecting timed out after ${context.connectTimeoutMs} ms`),
+                    machineFault('TIMEOUT', `connecting timed out after ${context.connectTimeoutMs} ms`),
                   attempt: ({ context }) => context.attempt + 1,
                   urlIndex: ({ context }) => (context.urlIndex + 1) % context.urls.length,
                 }),
@@ -210,7 +192,7 @@ export const connectionMachine = setup({
                 target: '#connection.failed',
                 actions: assign({
                   error: ({ context }) =>
-                    new JanusError('TIMEOUT', `connecting timed out after ${context.connectTimeoutMs} ms`),
+                    machineFault('TIMEOUT', `connecting timed out after ${context.connectTimeoutMs} ms`),
                 }),
               },
             ],

@@ -46,7 +46,9 @@ export type HandleMachineEvent =
   | { type: 'janus.ice-failed' }
   | { type: 'janus.detached' }
   | { type: 'jsep.start'; peerKey: string }
-  | { type: 'jsep.stop' };
+  | { type: 'jsep.stop' }
+  /** The session was re-created and the handle re-attached: it has new server ids. */
+  | { type: 'handle.reattached'; sessionId: number; handleId: number };
 
 /** Output of the `attach` actor. */
 export interface AttachOutput {
@@ -149,6 +151,14 @@ export const handleMachine = setup({
           }),
         },
         'jsep.stop': { actions: stopChild('jsep') },
+        'handle.reattached': {
+          actions: assign({
+            sessionId: ({ event }) =>
+              (event as Extract<HandleMachineEvent, { type: 'handle.reattached' }>).sessionId,
+            handleId: ({ event }) =>
+              (event as Extract<HandleMachineEvent, { type: 'handle.reattached' }>).handleId,
+          }),
+        },
         'janus.detached': {
           target: 'detached',
           actions: assign({ reason: 'detached-by-server' }),

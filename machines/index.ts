@@ -17,6 +17,7 @@ export * from './jsep.machine.js';
 export * from './keepalive.machine.js';
 export * from './reconnect.machine.js';
 export * from './session.machine.js';
+export * from './types.js';
 
 /** Every machine by name, for diagrams and coverage tests. */
 export const machines: Record<string, AnyStateMachine> = {

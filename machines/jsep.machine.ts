@@ -6,8 +6,8 @@
  * @module
  */
 import { assign, fromPromise, setup } from 'xstate';
-import type { Jsep, TrickleCandidate } from '../src/protocol/messages.js';
 import { notProvided } from './not-provided.js';
+import type { Jsep, TrickleCandidate } from './types.js';
 
 /** What the JSEP machine is started with. */
 export interface JsepMachineInput {

@@ -1,7 +1,8 @@
 /**
  * The Janus session: creating → active (kept alive by the connection's scheduler) → destroying → destroyed, or timedOut when the
  * server's `timeout` event arrives, or lost when the server no longer knows the session.
- * Handles are spawned as children (`handle.spawn`), so they stop with their session.
+ * Its handles are not its children: the client hosts each handle's own actor beside it, so
+ * creating or ending one costs the same however many live on the session.
  *
  * After a reconnection the connection sends `session.reclaim`: the session `claim`s itself on the new
  * transport (`reclaiming`). When the server no longer knows it (458, from the claim, a keepalive or an
@@ -11,8 +12,7 @@
  * can reconnect.
  * @module
  */
-import { assign, fromPromise, setup, spawnChild, stopChild } from 'xstate';
-import { type HandleMachineInput, handleMachine } from './handle.machine.js';
+import { assign, fromPromise, setup } from 'xstate';
 import { notProvided } from './not-provided.js';
 
 /** What the session machine is started with. */
@@ -50,13 +50,7 @@ export type SessionMachineEvent =
   | { type: 'session.gone'; error?: unknown }
   | { type: 'session.reclaim' }
   /** The keepalive the connection's scheduler sent for this session failed. */
-  | { type: 'keepalive.failed'; error: unknown }
-  | { type: 'handle.spawn'; id: string; input: HandleMachineInput }
-  /** A spawned handle finished (sent by XState). */
-  | { type: `xstate.done.actor.${string}`; actorId: string; output?: unknown };
-
-/** The event that spawns a handle child with a stable id. */
-export type HandleSpawnEvent = Extract<SessionMachineEvent, { type: 'handle.spawn' }>;
+  | { type: 'keepalive.failed'; error: unknown };
 
 /** Output of the `create` actor. */
 export interface CreateSessionOutput {
@@ -85,7 +79,7 @@ export interface RecreateSessionOutput {
 const isSessionNotFound = (error: unknown): boolean =>
   (error as { janusCode?: unknown } | null)?.janusCode === 458;
 
-/** The session statechart. Provide `create`, `destroy`, `claim`, `recreate` (and `handle`) before use. */
+/** The session statechart. Provide `create`, `destroy`, `claim` and `recreate` before use. */
 export const sessionMachine = setup({
   types: {
     context: {} as SessionMachineContext,
@@ -99,7 +93,6 @@ export const sessionMachine = setup({
     claim: fromPromise<void, SessionRequestInput>(() => notProvided('claim')),
     /** Creates a replacement session and re-attaches the handles of the lost one. */
     recreate: fromPromise<RecreateSessionOutput, SessionRequestInput>(() => notProvided('recreate')),
-    handle: handleMachine,
   },
   actions: {
     /** Tells the connection the link is dead (a keepalive timed out). Provided by the client. */
@@ -107,8 +100,6 @@ export const sessionMachine = setup({
   },
   guards: {
     keepaliveEnabled: ({ context }) => context.keepaliveMs > 0,
-    /** The actor that finished is a spawned handle (not one of the session's own invokes). */
-    isHandleChild: ({ event }) => String((event as { actorId?: unknown }).actorId).startsWith('handle-'),
     /** True when a failed request says the server no longer has the session (458). */
     sessionNotFound: ({ event }) => isSessionNotFound((event as { error?: unknown }).error),
     /** The server lost the session and the application asked for re-creation. */
@@ -131,13 +122,6 @@ export const sessionMachine = setup({
     error: undefined,
   }),
   initial: 'creating',
-  on: {
-    // A handle that ended is removed from `children`, so attach/detach cycles leave nothing behind.
-    'xstate.done.actor.*': {
-      guard: 'isHandleChild',
-      actions: stopChild(({ event }) => (event as { actorId: string }).actorId),
-    },
-  },
   states: {
     creating: {
       invoke: {
@@ -189,12 +173,6 @@ export const sessionMachine = setup({
           { target: 'lost', actions: assign({ reason: 'gone', error: ({ event }) => event.error }) },
         ],
         'session.reclaim': { target: 'reclaiming' },
-        'handle.spawn': {
-          actions: spawnChild('handle', {
-            id: ({ event }) => (event as HandleSpawnEvent).id,
-            input: ({ event }) => (event as HandleSpawnEvent).input,
-          }),
-        },
       },
     },
     reclaiming: {

@@ -5,6 +5,13 @@
 
 export * from './admin/index.js';
 export { connect } from './connect.js';
+export {
+  fromJanus,
+  type JanusCommand,
+  type JanusLogicInput,
+  type JanusReport,
+  janusLogic,
+} from './embed/from-janus.js';
 export type { JanusCoreErrorCode, JanusErrorCode, JanusErrorOptions } from './errors.js';
 export { InvalidStateError, isJanusError, JANUS_CORE_ERROR_CODES, JanusError } from './errors.js';
 export {

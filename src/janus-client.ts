@@ -4,17 +4,24 @@
  * @module
  */
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
+import type { HandleMachineInput } from '../machines/handle.machine.js';
+import { MachineCell } from './client/machine-cell.js';
 import { JanusError } from './errors.js';
-import { JanusSession, type RecreatedEvent } from './janus-session.js';
+import { JanusSession, type RecreatedEvent, type SessionHost } from './janus-session.js';
 import {
   type ConnectOptions,
   DEFAULT_CLOSE_TIMEOUT_MS,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './options.js';
-import type { PluginHandle } from './plugin-handle.js';
+import type { HandleCell, PluginHandle } from './plugin-handle.js';
 import type { JanusMessage, JanusRequestBody, ServerInfo } from './protocol/messages.js';
-import { type BoundConnectionMachine, provideMachines } from './provide-machines.js';
+import {
+  type BoundConnectionMachine,
+  type BoundMachines,
+  fromMachineError,
+  provideMachines,
+} from './provide-machines.js';
 import { DEFAULT_RECONNECT_POLICY, type ReconnectPolicy } from './reconnect/policy.js';
 import { resolveTransport } from './transport/registry.js';
 import type { TransportKind } from './transport/transport.js';
@@ -95,7 +102,11 @@ export interface CreateSessionOptions extends CallOptions {
 
 /** A connection to a Janus server (one of several, with failover). Get one with `connect()`. */
 export class JanusClient extends TypedEmitter<ClientEventMap> {
-  /** The root XState actor: the connection machine, with sessions and handles as descendants. */
+  /**
+   * The root XState actor: the connection machine. Sessions and handles are hosted beside it (each
+   * `session.actor` and `handle.actor` on demand); with `inspect` on they are its descendants in the
+   * inspector's tree.
+   */
   readonly actor: Actor<BoundConnectionMachine>;
   /** Every server URL this client may use, in failover order. */
   readonly urls: readonly string[];
@@ -107,6 +118,10 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
   readonly #liveSessions = new Set<JanusSession>();
   readonly #handles = new Map<number, PluginHandle>();
   readonly #sessionIds = new ChildIds('session');
+  readonly #handleIds = new ChildIds('handle');
+  readonly #machines: BoundMachines;
+  readonly #inspected: boolean;
+  readonly #host: SessionHost;
   #attempts = 0;
   #lastState: ConnectionState = 'connecting';
 
@@ -152,7 +167,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     );
     const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     const policy = reconnectPolicy(options.reconnect);
-    const machine = provideMachines({
+    const machines = provideMachines({
       wire: this.#wire,
       connectTimeoutMs,
       openTransport: (target, events) =>
@@ -189,7 +204,10 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         this.emit('reconnecting', { attempt, delayMs, error });
       },
     });
-    this.actor = createActor(machine, {
+    this.#machines = machines;
+    this.#inspected = options.inspect !== undefined;
+    this.#host = this.#sessionHost();
+    this.actor = createActor(machines.connection, {
       id: 'connection',
       input: {
         url: urls[0] as string,
@@ -275,26 +293,23 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
    */
   async createSession(options: CreateSessionOptions = {}): Promise<JanusSession> {
     this.#assertUsable('createSession');
-    const id = this.#sessionIds.take((candidate) => candidate in this.actor.getSnapshot().children);
-    this.actor.send({
-      type: 'session.spawn',
-      id,
+    const cell = new MachineCell(this.#machines.session, {
+      id: this.#sessionIds.take(),
       input: {
         keepaliveMs: this.#keepaliveMs(options.keepaliveMs),
         timeoutMs: options.timeoutMs,
         recreate: this.#options.recreate === true,
       },
+      // Inspected: every actor stays alive, under its parent, so the inspector draws the same tree.
+      parent: this.#inspected ? this.actor : undefined,
+      resident: this.#inspected,
     });
-    const actor = this.actor.getSnapshot().children[id] as JanusSession['actor'] | undefined;
-    if (!actor) throw new JanusError('INVALID_STATE', 'the connection could not spawn a session');
-    const release = (): void => this.#sessionIds.release(id);
-    actor.subscribe({ complete: release, error: release });
-    const session = new JanusSession(this.#sessionHost(), actor);
+    const session = new JanusSession(this.#host, cell);
     this.#liveSessions.add(session);
     try {
       await session.ready({ signal: options.signal });
     } catch (error) {
-      if (options.signal?.aborted) actor.send({ type: 'destroy' });
+      if (options.signal?.aborted) cell.send({ type: 'destroy' });
       this.#liveSessions.delete(session);
       throw error;
     }
@@ -342,13 +357,12 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
    */
   #keepaliveTick(): void {
     for (const session of this.#liveSessions) {
-      const snapshot = session.actor.getSnapshot();
+      const snapshot = session.cell.getSnapshot();
       if (snapshot.status !== 'active' || !snapshot.matches({ active: 'keptAlive' })) continue;
       const { sessionId, keepaliveMs } = snapshot.context;
       if (sessionId === undefined || this.#wire.idleMs(sessionId) < keepaliveMs) continue;
       this.#wire.request({ janus: 'keepalive', session_id: sessionId }).catch((error: unknown) => {
-        if (session.actor.getSnapshot().status === 'active')
-          session.actor.send({ type: 'keepalive.failed', error });
+        session.cell.send({ type: 'keepalive.failed', error });
       });
     }
   }
@@ -373,8 +387,8 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
           wasRecreated = true;
         };
         session.once('recreated', onRecreated);
-        session.actor.send({ type: 'session.reclaim' });
-        await waitForSnapshot(session.actor, 'reclaim', settledAfterClaim).catch(() => undefined);
+        session.cell.send({ type: 'session.reclaim' });
+        await waitForSnapshot(session.cell, 'reclaim', settledAfterClaim).catch(() => undefined);
         session.off('recreated', onRecreated);
         if (session.state === 'active') {
           if (wasRecreated) stats.recreated += 1;
@@ -396,9 +410,23 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     return session.recreateOnServer();
   }
 
-  #sessionHost() {
+  #hostHandle(session: JanusSession, input: HandleMachineInput): HandleCell {
+    return new MachineCell(this.#machines.handle, {
+      id: this.#handleIds.take(),
+      input,
+      parent: this.#inspected ? session.cell.actor : undefined,
+      resident: this.#inspected,
+    });
+  }
+
+  #sessionHost(): SessionHost {
+    const wire = this.#wire;
     return {
-      wire: this.#wire,
+      wire,
+      logErrorInListener: (error, event) => wire.logErrorInListener(error, event),
+      hostHandle: (session, input) => this.#hostHandle(session, input),
+      handleCellEnded: (cell) => this.#handleIds.release(cell.id),
+      sessionCellEnded: (cell) => this.#sessionIds.release(cell.id),
       registerHandle: (handle: PluginHandle) => this.#handles.set(handle.id, handle),
       unregisterHandle: (handleId: number) => {
         this.#handles.delete(this.#wire.resolveId('handle', handleId));
@@ -411,6 +439,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         this.#wire.touch(session.id);
         this.#wire.transport?.sessionStarted(session.id);
       },
+      sessionStopping: (session: JanusSession) => this.#wire.transport?.sessionEnded(session.id),
       sessionEnded: (session: JanusSession) => {
         const id = session.id;
         this.#sessions.delete(id);
@@ -425,7 +454,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         }
         this.#wire.forgetSession(id);
         if (session.state === 'lost') {
-          const error = session.actor.getSnapshot().context.error;
+          const error = session.cell.getSnapshot().context.error;
           this.emit('session-lost', session, toJanusError(error, 'the server no longer knows the session'));
         }
       },
@@ -494,7 +523,8 @@ function reconnectPolicy(option: ReconnectPolicy | boolean | undefined): Reconne
   return option;
 }
 
-function toJanusError(error: unknown, fallback: string): JanusError {
+function toJanusError(recorded: unknown, fallback: string): JanusError {
+  const error = fromMachineError(recorded);
   if (error instanceof JanusError) return error;
   return new JanusError('DISCONNECTED', fallback, { cause: error });
 }

@@ -2,16 +2,17 @@
  * A Janus session: attach plugin handles, keepalive runs by itself, destroy.
  * @module
  */
-import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { ActorRefFrom } from 'xstate';
+import type { HandleMachineInput } from '../machines/handle.machine.js';
 import type { SessionMachine } from '../machines/session.machine.js';
+import type { CellSnapshot, MachineCell } from './client/machine-cell.js';
 import { JanusError } from './errors.js';
-import { type HandleHost, PluginHandle } from './plugin-handle.js';
-import type { JanusMessage } from './protocol/messages.js';
+import { type HandleCell, type HandleHost, PluginHandle } from './plugin-handle.js';
+import type { JanusMessage, JanusRequestBody } from './protocol/messages.js';
 import type { CallOptions } from './util/abort.js';
-import { ChildIds } from './util/child-ids.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
-import { assertState, type Wire } from './wire/wire.js';
+import { assertState, type RequestOptions, type Wire } from './wire/wire.js';
 
 /**
  * The session's lifecycle state; `closed` means the connection closed under it. `reclaiming` and
@@ -78,7 +79,10 @@ export type SessionEventMap = {
 export interface PluginDescriptor<THandle extends PluginHandle = PluginHandle> {
   /** The plugin package, e.g. `janus.plugin.echotest`. */
   readonly plugin: string;
-  /** Builds the typed handle. */
+  /**
+   * Builds the typed handle; `actor` is the handle's machine as the session hosts it, to pass on to the
+   * {@link PluginHandle} constructor.
+   */
   create(host: HandleHost, actor: PluginHandle['actor']): THandle;
 }
 
@@ -88,16 +92,29 @@ export interface AttachOptions extends CallOptions {
   opaqueId?: string;
 }
 
+/** The session machine as the client hosts it (see `client/machine-cell.ts`). */
+export type SessionCell = MachineCell<SessionMachine>;
+
 /** What the client gives each session. */
 export interface SessionHost {
   /** The wire requests go on. */
   readonly wire: Wire;
+  /** Reports an exception thrown by an application's listener (one function shared by the client). */
+  readonly logErrorInListener: (error: unknown, event: string) => void;
+  /** Hosts a new handle machine for `session` (the handle's actor has the session's as parent when inspected). */
+  hostHandle(session: JanusSession, input: HandleMachineInput): HandleCell;
+  /** Gives the actor id of a handle that ended back. */
+  handleCellEnded(cell: HandleCell): void;
+  /** Gives the actor id of a session whose machine ended back. */
+  sessionCellEnded(cell: SessionCell): void;
   /** Registers a handle id → handle, so events reach it. */
   registerHandle(handle: PluginHandle): void;
   /** Forgets a handle id. */
   unregisterHandle(handleId: number): void;
   /** The session has its server id; HTTP starts polling it. */
   sessionStarted(session: JanusSession): void;
+  /** The session is being destroyed: HTTP stops polling it. */
+  sessionStopping(session: JanusSession): void;
   /** The session is gone. */
   sessionEnded(session: JanusSession): void;
   /** The server lost the session and `newId` replaces `oldId`. */
@@ -108,33 +125,49 @@ export interface SessionHost {
 
 /** A session on the Janus server. Create with `JanusClient.createSession()`. */
 export class JanusSession extends TypedEmitter<SessionEventMap> {
-  /** The underlying XState actor (a child of the connection actor). */
-  readonly actor: ActorRefFrom<SessionMachine>;
+  /**
+   * The session's lifecycle machine as the client hosts it: its current snapshot and `send`, without
+   * keeping an actor alive between transitions. For a live actor, read {@link JanusSession.actor}.
+   */
+  readonly cell: SessionCell;
   readonly #host: SessionHost;
   readonly #handles = new Set<PluginHandle>();
-  readonly #handleIds = new ChildIds('handle');
+  #handleHost: SessionHandleHost | undefined;
   #closed = false;
   #started = false;
   #lastState: SessionState = 'creating';
   #recreated: RecreatedEvent | undefined;
 
   /** Created by `JanusClient.createSession`; not meant to be constructed by applications. */
-  constructor(host: SessionHost, actor: ActorRefFrom<SessionMachine>) {
-    super((error, event) => host.wire.logErrorInListener(error, event));
+  constructor(host: SessionHost, cell: SessionCell) {
+    super(host.logErrorInListener);
     this.#host = host;
-    this.actor = actor;
-    actor.subscribe({ next: (snapshot) => this.#onSnapshot(snapshot), error: () => {} });
+    this.cell = cell;
+    cell.start(this);
+  }
+
+  /** Told by the session's cell of each new snapshot; not meant to be called by applications. */
+  cellChanged(snapshot: CellSnapshot<SessionMachine>): void {
+    this.#onSnapshot(snapshot);
+  }
+
+  /**
+   * The session's XState actor, created on demand and from then on the one that runs every transition
+   * of this session (with `inspect` on it is the connection actor's child in the inspector's tree).
+   */
+  get actor(): ActorRefFrom<SessionMachine> {
+    return this.cell.actor;
   }
 
   /** The server's session id (0 until created). */
   get id(): number {
-    return this.actor.getSnapshot().context.sessionId ?? 0;
+    return this.cell.getSnapshot().context.sessionId ?? 0;
   }
 
   /** The lifecycle state. */
   get state(): SessionState {
     if (this.#closed) return 'closed';
-    const value = this.actor.getSnapshot().value;
+    const value = this.cell.getSnapshot().value;
     return (typeof value === 'string' ? value : Object.keys(value)[0]) as SessionState;
   }
 
@@ -146,7 +179,7 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   /** Resolves once the session is created; rejects with the creation error. */
   async ready(options: CallOptions = {}): Promise<this> {
     const snapshot = await waitForSnapshot(
-      this.actor,
+      this.cell,
       'create session',
       (s) => s.matches('active') || s.status === 'done',
       options,
@@ -171,33 +204,26 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   async attach(plugin: string | PluginDescriptor, options: AttachOptions = {}): Promise<PluginHandle> {
     assertState('attach', this.state, ['active']);
     const descriptor = typeof plugin === 'string' ? genericDescriptor(plugin) : plugin;
-    const id = this.#handleIds.take((candidate) => candidate in this.actor.getSnapshot().children);
-    this.actor.send({
-      type: 'handle.spawn',
-      id,
-      input: {
-        sessionId: this.id,
-        plugin: descriptor.plugin,
-        opaqueId: options.opaqueId,
-        timeoutMs: options.timeoutMs,
-      },
+    const cell = this.#host.hostHandle(this, {
+      sessionId: this.id,
+      plugin: descriptor.plugin,
+      opaqueId: options.opaqueId,
+      timeoutMs: options.timeoutMs,
     });
-    const actor = this.actor.getSnapshot().children[id] as PluginHandle['actor'] | undefined;
-    if (!actor) throw new JanusError('INVALID_STATE', 'the session could not spawn a handle');
-    const release = (): void => this.#handleIds.release(id);
-    actor.subscribe({ complete: release, error: release });
-    const handle = descriptor.create(this.#hostFor(), actor);
+    this.#handleHost ??= new SessionHandleHost(this, this.#host);
+    // The hosted machine stands in for the handle's actor (see the PluginHandle constructor).
+    const handle = descriptor.create(this.#handleHost, cell as unknown as PluginHandle['actor']);
     this.#handles.add(handle);
     try {
       const snapshot = await waitForSnapshot(
-        actor,
+        cell,
         'attach',
         (s) => s.matches('attached') || s.status === 'done',
         { signal: options.signal },
       );
       if (!snapshot.matches('attached')) throw snapshot.context.error;
     } catch (error) {
-      if (options.signal?.aborted) actor.send({ type: 'detach' });
+      if (options.signal?.aborted) cell.send({ type: 'detach' });
       this.#handles.delete(handle);
       throw error;
     }
@@ -211,12 +237,12 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
    */
   async destroy(options: CallOptions = {}): Promise<void> {
     if (this.state === 'recreating') {
-      await waitForSnapshot(this.actor, 'recreate session', (s) => !s.matches('recreating'), options);
+      await waitForSnapshot(this.cell, 'recreate session', (s) => !s.matches('recreating'), options);
     }
     const state = this.state;
     if (state !== 'active' && state !== 'destroying' && state !== 'reclaiming') return;
-    this.actor.send({ type: 'destroy' });
-    await waitForSnapshot(this.actor, 'destroy session', (s) => s.status === 'done', options);
+    this.cell.send({ type: 'destroy' });
+    await waitForSnapshot(this.cell, 'destroy session', (s) => s.status === 'done', options);
   }
 
   /**
@@ -225,10 +251,10 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
    */
   receive(message: JanusMessage): void {
     if (message.janus === 'timeout') {
-      this.actor.send({ type: 'janus.timeout' });
+      this.cell.send({ type: 'janus.timeout' });
       this.emit('timeout');
     } else if (message.janus === 'error' && message.error?.code === 458) {
-      this.actor.send({ type: 'session.gone', error: JanusError.fromServer(message.error) });
+      this.cell.send({ type: 'session.gone', error: JanusError.fromServer(message.error) });
     }
   }
 
@@ -254,12 +280,13 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
           session_id: sessionId,
           plugin: handle.plugin,
         };
-        const opaqueId = handle.actor.getSnapshot().context.opaqueId;
+        const opaqueId = handle.cell.getSnapshot().context.opaqueId;
         if (opaqueId !== undefined) request.opaque_id = opaqueId;
         const attached = await wire.request(request, { urgent: true });
         const newId = attached.data?.id;
         if (typeof newId !== 'number') throw new JanusError('PROTOCOL', 'the reply carries no numeric id');
         this.#host.handleReplaced(handle, oldId, newId);
+        handle.reattached(sessionId, newId);
         event.handles.push({ handle, oldId, newId });
       } catch {
         event.failed.push(handle);
@@ -273,26 +300,20 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   /** The connection closed under the session: end it and its handles. */
   connectionEnded(): void {
     if (this.#closed) return;
-    const wasDone = this.actor.getSnapshot().status === 'done';
+    const wasDone = this.cell.getSnapshot().status === 'done';
     if (!wasDone) this.#closed = true;
     this.#end(this.state);
+    this.cell.stop();
   }
 
-  #hostFor(): HandleHost {
-    const session = this;
-    return {
-      wire: this.#host.wire,
-      get sessionId() {
-        return session.id;
-      },
-      handleEnded: (handle) => {
-        this.#handles.delete(handle);
-        this.#host.unregisterHandle(handle.id);
-      },
-    };
+  /** A handle of this session ended: forget it. Called by the handles' host. */
+  handleEnded(handle: PluginHandle): void {
+    this.#handles.delete(handle);
+    this.#host.unregisterHandle(handle.id);
+    this.#host.handleCellEnded(handle.cell);
   }
 
-  #onSnapshot(snapshot: SnapshotFrom<SessionMachine>): void {
+  #onSnapshot(snapshot: CellSnapshot<SessionMachine>): void {
     if (!this.#started && snapshot.context.sessionId !== undefined && snapshot.matches('active')) {
       this.#started = true;
       this.#host.sessionStarted(this);
@@ -301,6 +322,8 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
     const previous = this.#lastState;
     if (state !== previous) {
       this.#lastState = state;
+      // HTTP: no long-poll of a session being destroyed (the server would answer it with 458).
+      if (state === 'destroying') this.#host.sessionStopping(this);
       this.emit('state', state);
       if (state === 'active' && previous === 'reclaiming') this.emit('reclaimed');
       if (state === 'active' && previous === 'recreating' && this.#recreated) {
@@ -321,7 +344,11 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
         );
       }
     }
-    if (snapshot.status === 'done') this.#end(state);
+    if (snapshot.status !== 'active') {
+      // Reported once: a hosted machine ends (done, stopped or failed) only once.
+      this.#host.sessionCellEnded(this.cell);
+      if (snapshot.status === 'done') this.#end(state);
+    }
   }
 
   #end(reason: string): void {
@@ -334,6 +361,31 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   }
 }
 
+/** What a session gives its handles: one object per session, shared by its handles. */
+class SessionHandleHost implements HandleHost {
+  readonly logErrorInListener: (error: unknown, event: string) => void;
+  readonly #session: JanusSession;
+  readonly #wire: Wire;
+
+  constructor(session: JanusSession, host: SessionHost) {
+    this.#session = session;
+    this.#wire = host.wire;
+    this.logErrorInListener = host.logErrorInListener;
+  }
+
+  get sessionId(): number {
+    return this.#session.id;
+  }
+
+  request(body: JanusRequestBody, options: RequestOptions): Promise<JanusMessage> {
+    return this.#wire.request(body, options);
+  }
+
+  handleEnded(handle: PluginHandle): void {
+    this.#session.handleEnded(handle);
+  }
+}
+
 function genericDescriptor(plugin: string): PluginDescriptor {
-  return { plugin, create: (host, actor) => new PluginHandle(host, actor, plugin) };
+  return { plugin, create: (host, cell) => new PluginHandle(host, cell, plugin) };
 }

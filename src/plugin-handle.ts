@@ -3,18 +3,26 @@
  * event as typed listeners. Typed plugin handles (EchoTest, VideoRoom, ...) build on this class.
  * @module
  */
-import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { ActorRefFrom } from 'xstate';
 import type { HandleMachine } from '../machines/handle.machine.js';
 import type { JsepMachine } from '../machines/jsep.machine.js';
+import { type CellSnapshot, MachineCell } from './client/machine-cell.js';
 import { JanusError } from './errors.js';
 import { HandleMedia, type NegotiationOptions } from './media/handle-media.js';
 import type { JanusPeer } from './media/janus-peer.js';
-import type { JanusMessage, Jsep, PluginReply, TrickleCandidate, TrickleInput } from './protocol/messages.js';
+import type {
+  JanusMessage,
+  JanusRequestBody,
+  Jsep,
+  PluginReply,
+  TrickleCandidate,
+  TrickleInput,
+} from './protocol/messages.js';
 import type { CallOptions } from './util/abort.js';
 import { withDeadline } from './util/deadline.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
-import { assertState, type Wire } from './wire/wire.js';
+import { assertState, type RequestOptions } from './wire/wire.js';
 
 /** The handle's lifecycle state. */
 export type HandleState = 'attaching' | 'attached' | 'detaching' | 'detached' | 'failed';
@@ -75,12 +83,22 @@ export type HandleEventMap = {
   trickle: [{ candidate: TrickleCandidate | { completed: true }; raw: JanusMessage }];
   /** The handle's lifecycle state changed. */
   state: [HandleState];
+  /**
+   * The server lost the session and the handle was re-attached on its replacement (`recreate: true`):
+   * `id` is now `newId`. Its plugin state is gone: renegotiate, rejoin rooms.
+   */
+  recreated: [{ oldId: number; newId: number; sessionId: number }];
 };
+
+/** The handle machine as the client hosts it (see `client/machine-cell.ts`). */
+export type HandleCell = MachineCell<HandleMachine>;
 
 /** What a session gives each of its handles. */
 export interface HandleHost {
-  /** The wire requests go on. */
-  readonly wire: Wire;
+  /** Sends a request on the client's wire and resolves with the message that settles it. */
+  request(body: JanusRequestBody, options: RequestOptions): Promise<JanusMessage>;
+  /** Reports an exception thrown by an application's listener (it must not break dispatch). */
+  readonly logErrorInListener: (error: unknown, event: string) => void;
   /** The session id. */
   readonly sessionId: number;
   /** Called once when the handle has ended, so the session forgets it. */
@@ -105,8 +123,11 @@ export function toPluginReply<TData>(message: JanusMessage): PluginReply<TData> 
 
 /** A handle to any plugin. */
 export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> extends TypedEmitter<TEvents> {
-  /** The underlying XState actor (a child of the session actor). */
-  readonly actor: ActorRefFrom<HandleMachine>;
+  /**
+   * The handle's lifecycle machine as the client hosts it: its current snapshot and `send`, without
+   * keeping an actor alive between transitions. For a live actor, read {@link PluginHandle.actor}.
+   */
+  readonly cell: HandleCell;
   /** The plugin package name, e.g. `janus.plugin.echotest`. */
   readonly plugin: string;
   readonly #host: HandleHost;
@@ -115,19 +136,39 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   #ended: string | undefined;
   #lastState: HandleState;
 
-  /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
+  /**
+   * Created by `JanusSession.attach` (through a {@link PluginDescriptor}); not meant to be constructed by
+   * applications. `actor` is the handle's machine as the session hosts it (a {@link HandleCell}, typed as
+   * the actor it stands for so that typed handles keep their constructor signature); a live actor given
+   * here is adopted as is.
+   */
   constructor(host: HandleHost, actor: ActorRefFrom<HandleMachine>, plugin: string) {
-    super((error, event) => host.wire.logErrorInListener(error, event));
+    super(host.logErrorInListener);
     this.#host = host;
-    this.actor = actor;
+    const cell: HandleCell =
+      (actor as unknown) instanceof MachineCell ? (actor as unknown as HandleCell) : MachineCell.adopt(actor);
+    this.cell = cell;
     this.plugin = plugin;
     this.#lastState = 'attaching';
-    actor.subscribe({ next: () => this.notifyState(), error: () => {} });
+    cell.start(this);
+  }
+
+  /** Told by the handle's cell of each new snapshot; not meant to be called by applications. */
+  cellChanged(): void {
+    this.notifyState();
+  }
+
+  /**
+   * The handle's XState actor, created on demand and from then on the one that runs every transition of
+   * this handle (with `inspect` on it is the session actor's child in the inspector's tree).
+   */
+  get actor(): ActorRefFrom<HandleMachine> {
+    return this.cell.actor;
   }
 
   /** The server's handle id (0 until attached). */
   get id(): number {
-    return this.actor.getSnapshot().context.handleId ?? 0;
+    return this.cell.getSnapshot().context.handleId ?? 0;
   }
 
   /** The session this handle belongs to. */
@@ -138,12 +179,12 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   /** The lifecycle state. */
   get state(): HandleState {
     if (this.#ended !== undefined) return 'detached';
-    return topState(this.actor.getSnapshot());
+    return topState(this.cell.getSnapshot());
   }
 
   /** Whether a PeerConnection is up (between `webrtcup` and `hangup`). */
   get webrtcActive(): boolean {
-    return this.actor.getSnapshot().matches({ attached: 'active' });
+    return this.cell.getSnapshot().matches({ attached: 'active' });
   }
 
   /**
@@ -165,7 +206,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
       body,
     };
     if (options.jsep) request.jsep = options.jsep;
-    const reply = await this.#host.wire.request(request, {
+    const reply = await this.#host.request(request, {
       kind: 'plugin',
       timeoutMs: options.timeoutMs,
       signal: options.signal,
@@ -184,13 +225,13 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
     if (candidates === null) request.candidate = { completed: true };
     else if (Array.isArray(candidates)) request.candidates = candidates;
     else request.candidate = candidates;
-    await this.#host.wire.request(request, options);
+    await this.#host.request(request, options);
   }
 
   /** Asks the server to close the PeerConnection; a `hangup` event follows if there was one. */
   async hangup(options: CallOptions = {}): Promise<void> {
     assertState('hangup', this.state, ['attached']);
-    await this.#host.wire.request(
+    await this.#host.request(
       { janus: 'hangup', session_id: this.#host.sessionId, handle_id: this.id },
       options,
     );
@@ -201,8 +242,8 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
     const state = this.state;
     if (state === 'detached' || state === 'failed') return;
     assertState('detach', state, ['attached', 'detaching']);
-    this.actor.send({ type: 'detach' });
-    await waitForSnapshot(this.actor, 'detach', (s) => s.status === 'done', options);
+    this.cell.send({ type: 'detach' });
+    await waitForSnapshot(this.cell, 'detach', (s) => s.status === 'done', options);
     this.#end('detached');
   }
 
@@ -239,7 +280,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
 
   /** The JSEP negotiation actor (a child of the handle actor), while a peer exists. */
   get jsepActor(): ActorRefFrom<JsepMachine> | undefined {
-    return this.actor.getSnapshot().children.jsep as ActorRefFrom<JsepMachine> | undefined;
+    return this.cell.getSnapshot().children.jsep as ActorRefFrom<JsepMachine> | undefined;
   }
 
   /** Closes the local peer connection (without telling Janus; use `hangup` for that). */
@@ -249,12 +290,12 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
 
   #mediaController(): HandleMedia {
     this.#media ??= new HandleMedia({
-      actor: this.actor,
+      actor: this.cell,
       jsepActor: () => this.jsepActor,
       message: (body, options) => this.message(body, options),
       trickle: (candidate) => this.trickle(candidate),
       nextJsep: (options) => this.#nextJsep(options),
-      reportError: (message, error) => this.#host.wire.logErrorInListener(error, message),
+      reportError: (message, error) => this.#host.logErrorInListener(error, message),
     });
     return this.#media;
   }
@@ -294,7 +335,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
         return;
       }
       case 'webrtcup':
-        this.actor.send({ type: 'janus.webrtcup' });
+        this.cell.send({ type: 'janus.webrtcup' });
         this.emitEvent('webrtcup', message);
         {
           // Start the media source after whoever awaited `webrtcup` ran (spawning ffmpeg blocks a few ms).
@@ -319,12 +360,12 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
         });
         return;
       case 'hangup':
-        this.actor.send({ type: 'janus.hangup' });
+        this.cell.send({ type: 'janus.hangup' });
         void this.#media?.close();
         this.emitEvent('hangup', { reason: String(message.reason ?? ''), raw: message });
         return;
       case 'ice-failed':
-        this.actor.send({ type: 'janus.ice-failed' });
+        this.cell.send({ type: 'janus.ice-failed' });
         this.emitEvent('ice-failed', message);
         return;
       case 'trickle': {
@@ -336,17 +377,28 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
         return;
       }
       case 'detached': {
-        const requested = this.actor.getSnapshot().matches('detaching');
-        this.actor.send({ type: 'janus.detached' });
+        const requested = this.cell.getSnapshot().matches('detaching');
+        this.cell.send({ type: 'janus.detached' });
         this.#end(requested ? 'detached' : 'detached by the server', message);
         return;
       }
     }
   }
 
+  /**
+   * Called by the session once it re-attached this handle on a re-created session: `id` follows, and
+   * `recreated` is emitted.
+   */
+  reattached(sessionId: number, newId: number): void {
+    const oldId = this.id;
+    this.cell.send({ type: 'handle.reattached', sessionId, handleId: newId });
+    this.emitEvent('recreated', { oldId, newId, sessionId });
+  }
+
   /** Called when the session or connection ended under the handle. */
   sessionEnded(reason: string): void {
     this.#end(reason);
+    this.cell.stop();
   }
 
   /** Handles a plugin event; typed handles override this to emit their own events too. */
@@ -377,7 +429,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   }
 }
 
-function topState(snapshot: SnapshotFrom<HandleMachine>): HandleState {
+function topState(snapshot: CellSnapshot<HandleMachine>): HandleState {
   const value = snapshot.value;
   return (typeof value === 'string' ? value : Object.keys(value)[0]) as HandleState;
 }

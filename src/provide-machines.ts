@@ -3,17 +3,19 @@
  * with `machine.provide`.
  * @module
  */
-import { fromCallback, fromPromise } from 'xstate';
-import { connectionMachine, type TransportActorEvent } from '../machines/connection.machine.js';
+import { fromPromise } from 'xstate';
+import { connectionMachine } from '../machines/connection.machine.js';
 import { handleMachine } from '../machines/handle.machine.js';
 import { keepaliveMachine } from '../machines/keepalive.machine.js';
 import { reconnectMachine } from '../machines/reconnect.machine.js';
 import { sessionMachine } from '../machines/session.machine.js';
+import { isMachineFault } from '../machines/types.js';
 import { JanusError } from './errors.js';
 import { boundJsepMachine } from './media/jsep-bindings.js';
 import type { ServerInfo } from './protocol/messages.js';
 import type { ReconnectPolicy } from './reconnect/policy.js';
 import type { Transport, TransportEvents } from './transport/transport.js';
+import { wireTransportActor } from './wire/transport-actor.js';
 import type { Wire } from './wire/wire.js';
 
 /** What the provided actors need from the client. */
@@ -40,7 +42,10 @@ export interface MachineBindings {
   onSchedule(attempt: number, delayMs: number | null, lastError: unknown): void;
 }
 
-/** The connection machine with every I/O actor bound to `bindings`. */
+/**
+ * The connection, session and handle machines with every I/O actor bound to `bindings`. Sessions and
+ * handles are not children of the connection: the client hosts them (see `client/machine-cell.ts`).
+ */
 export function provideMachines(bindings: MachineBindings) {
   const { wire } = bindings;
 
@@ -79,7 +84,6 @@ export function provideMachines(bindings: MachineBindings) {
         await wire.request({ janus: 'claim', session_id: input.sessionId }, { signal, urgent: true });
       }),
       recreate: fromPromise(async ({ input }) => ({ sessionId: await bindings.recreate(input.sessionId) })),
-      handle,
     },
     actions: {
       reportDeadLink: ({ event }) => bindings.linkDead((event as { error?: unknown }).error),
@@ -100,42 +104,17 @@ export function provideMachines(bindings: MachineBindings) {
           bindings.policy?.nextDelayMs({
             attempt: input.attempt,
             elapsedMs: now - outageStartedAt,
-            lastError: input.lastError,
+            lastError: fromMachineError(input.lastError),
           }) ?? null;
-        bindings.onSchedule(input.attempt, delayMs, input.lastError);
+        bindings.onSchedule(input.attempt, delayMs, fromMachineError(input.lastError));
         return delayMs;
       }),
     },
   });
 
-  return connectionMachine.provide({
+  const connection = connectionMachine.provide({
     actors: {
-      transport: fromCallback<{ type: 'noop' }, { url: string }>(({ sendBack, input }) => {
-        let stopped = false;
-        const transport: Transport = bindings.openTransport(input.url, {
-          onOpen: () => {
-            if (!stopped) sendBack({ type: 'transport.open' } satisfies TransportActorEvent);
-          },
-          onMessage: (message) => {
-            if (!stopped) wire.dispatch(message);
-          },
-          onSendError: (transaction, error) => wire.table.reject(transaction, error),
-          onClose: (error) => {
-            if (stopped) return;
-            wire.linkLost(
-              transport,
-              error instanceof JanusError ? error : new JanusError('DISCONNECTED', 'the transport closed'),
-            );
-            sendBack({ type: 'transport.closed', error } satisfies TransportActorEvent);
-          },
-        });
-        wire.bind(transport);
-        return () => {
-          stopped = true;
-          wire.linkLost(transport, new JanusError('DISCONNECTED', 'the transport was replaced'));
-          transport.close();
-        };
-      }),
+      transport: wireTransportActor(wire, bindings.openTransport),
       handshake: fromPromise(async ({ signal }) => {
         const reply = await wire.request(
           { janus: 'info' },
@@ -147,13 +126,24 @@ export function provideMachines(bindings: MachineBindings) {
       drain: fromPromise(() => bindings.drain()),
       reconnect,
       keepalive,
-      session,
     },
   });
+  return { connection, session, handle };
 }
 
+/** The machines as bound by {@link provideMachines}. */
+export type BoundMachines = ReturnType<typeof provideMachines>;
 /** The connection machine as bound by {@link provideMachines}. */
-export type BoundConnectionMachine = ReturnType<typeof provideMachines>;
+export type BoundConnectionMachine = BoundMachines['connection'];
+/** The session machine as bound by {@link provideMachines}. */
+export type BoundSessionMachine = BoundMachines['session'];
+/** The handle machine as bound by {@link provideMachines}. */
+export type BoundHandleMachine = BoundMachines['handle'];
+
+/** Turns what a machine recorded as an error (a {@link MachineFault} included) into what users see. */
+export function fromMachineError(error: unknown): unknown {
+  return isMachineFault(error) ? new JanusError(error.code, error.message) : error;
+}
 
 function idOf(data: { id?: unknown } | undefined): number {
   const id = data?.id;

@@ -13,6 +13,10 @@ export interface ChildResult {
   createBudgetMs?: number;
   /** Time to create every session+handle (64 in flight), ms. */
   createMs: number;
+  /** ms per pair over the first and the last `chunk` pairs created (a flat line: no per-pair cost grows). */
+  createScale?: { chunk: number; firstMsPerPair: number; lastMsPerPair: number };
+  /** Destroying every pair (detach + destroy, 64 in flight) after the measurements, ms and per chunk. */
+  destroy?: { ms: number; chunk: number; firstMsPerPair: number; lastMsPerPair: number };
   baseline: { heapUsed: number; rss: number };
   after: { heapUsed: number; rss: number };
   /** (heapUsed after − baseline) / sessions, bytes. */

@@ -53,6 +53,18 @@ const higherThan = (factor: number): Target => ({
   },
 });
 
+/** Scales linearly: the last chunk's ms per pair at most 1.2× the first's, and the total at most 2× janode's. */
+const linearAndNearJanode = (
+  scale: (id: ClientId) => { firstMsPerPair: number; lastMsPerPair: number } | undefined,
+): Target => ({
+  text: 'last 1,000 ≤ 1.2× first 1,000, total ≤ 2× janode',
+  met: (value, _, x) => {
+    const [v, jn, sc] = [value(x), value('janode'), scale(x)];
+    if (!isNum(v) || !isNum(jn) || !sc) return undefined;
+    return sc.lastMsPerPair <= 1.2 * sc.firstMsPerPair && v <= 2 * jn;
+  },
+});
+
 const atMostJanode: Target = {
   text: 'at or below janode',
   met: (value, _, x) => {
@@ -171,6 +183,33 @@ export function renderMarkdown(r: Results): string {
         2,
         ws,
         atMostJanode,
+      ),
+    );
+    const perPair = (x: { firstMsPerPair: number; lastMsPerPair: number } | undefined): string | undefined =>
+      x ? `[ms/pair ${num(x.firstMsPerPair, 2)} → ${num(x.lastMsPerPair, 2)}]` : undefined;
+    out.push(
+      row(
+        `Create ${n.toLocaleString('en-US')} session+handle pairs, 64 in flight (s) [ms per pair, first → last 1,000]`,
+        {
+          value: (id) => (mem[id] ? mem[id]!.createMs / 1000 : undefined),
+          note: (id) =>
+            [perPair(mem[id]?.createScale), partial(mem[id])].filter(Boolean).join(' ') || undefined,
+        },
+        2,
+        ws,
+        linearAndNearJanode((id) => mem[id]?.createScale),
+      ),
+    );
+    out.push(
+      row(
+        `Destroy ${n.toLocaleString('en-US')} pairs (detach + destroy), 64 in flight (s) [ms per pair, first → last 1,000]`,
+        {
+          value: (id) => (mem[id]?.destroy ? mem[id]!.destroy!.ms / 1000 : undefined),
+          note: (id) => perPair(mem[id]?.destroy),
+        },
+        2,
+        ws,
+        linearAndNearJanode((id) => mem[id]?.destroy),
       ),
     );
     out.push(

@@ -3,29 +3,9 @@
  * @module
  */
 
-/** A JSEP object: an SDP offer or answer, optionally with `trickle: false` or `e2ee`. */
-export interface Jsep {
-  /** `offer` or `answer`. */
-  type: 'offer' | 'answer';
-  /** The session description. */
-  sdp: string;
-  /** `false` when the SDP already carries every candidate. */
-  trickle?: boolean;
-  /** Set by Janus when end-to-end encryption is in use. */
-  e2ee?: boolean;
-  /** Any other field Janus adds. */
-  [key: string]: unknown;
-}
+export type { Jsep, ServerInfo, TrickleCandidate } from '../../machines/types.js';
 
-/** One ICE candidate as Janus expects it in `trickle`. */
-export interface TrickleCandidate {
-  /** The `candidate:` line. */
-  candidate: string;
-  /** Media section id. */
-  sdpMid?: string | null;
-  /** Media section index. */
-  sdpMLineIndex?: number | null;
-}
+import type { Jsep, TrickleCandidate } from '../../machines/types.js';
 
 /** What `trickle` takes: a candidate, several, or `null` for end-of-candidates (`{ completed: true }`). */
 export type TrickleInput = TrickleCandidate | TrickleCandidate[] | null;
@@ -88,32 +68,6 @@ export interface PluginReply<TData = Record<string, unknown>> {
   data: TData;
   /** The JSEP the plugin sent with its reply, if any. */
   jsep?: Jsep;
-}
-
-/** What `info` returns: the server's description of itself (`janus: "server_info"`). */
-export interface ServerInfo {
-  /** Always `server_info`. */
-  janus: 'server_info';
-  /** E.g. `Janus WebRTC Server`. */
-  name: string;
-  /** Numeric version, e.g. 1102. */
-  version: number;
-  /** Version as a string, e.g. `1.1.2`. */
-  version_string: string;
-  /** Seconds a session lives without a request; 0 means never times out. */
-  'session-timeout': number;
-  /** Seconds a session survives its transport going away. */
-  'reclaim-session-timeout': number;
-  /** Whether an API secret is required. */
-  api_secret: boolean;
-  /** Whether token auth is on. */
-  auth_token: boolean;
-  /** Loaded plugins by package name. */
-  plugins: Record<string, { name: string; version: number; version_string: string; description: string }>;
-  /** Loaded transports by package name. */
-  transports: Record<string, { name: string; version: number; description: string }>;
-  /** Any other field of the reply. */
-  [key: string]: unknown;
 }
 
 /** Core events Janus sends about a handle, besides plugin `event`s. */

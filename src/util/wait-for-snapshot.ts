@@ -2,35 +2,47 @@
  * Waits until an actor's snapshot satisfies a predicate, with a timeout and an `AbortSignal`.
  * @module
  */
-import type { AnyActorRef, SnapshotFrom } from 'xstate';
+import type { Subscription } from 'xstate';
 import { JanusError } from '../errors.js';
 import { abortReason, type CallOptions } from './abort.js';
 import { withDeadline } from './deadline.js';
+
+/** What can be waited on: an actor, or a hosted machine (`client/machine-cell.ts`). */
+export interface Watchable<TSnapshot> {
+  /** The current snapshot. */
+  getSnapshot(): TSnapshot;
+  /** Observes the snapshots; `complete` once done or stopped. */
+  subscribe(observer: {
+    next?: (snapshot: TSnapshot) => void;
+    error?: (error: unknown) => void;
+    complete?: () => void;
+  }): Pick<Subscription, 'unsubscribe'>;
+}
 
 /**
  * Resolves with the first snapshot (the current one included) for which `done` returns true. Rejects with
  * `TIMEOUT`, the signal's reason, or `CLOSED` when the actor stops without reaching it.
  */
-export function waitForSnapshot<TActor extends AnyActorRef>(
-  actor: TActor,
+export function waitForSnapshot<TSnapshot>(
+  actor: Watchable<TSnapshot>,
   what: string,
-  done: (snapshot: SnapshotFrom<TActor>) => boolean,
+  done: (snapshot: TSnapshot) => boolean,
   options: CallOptions = {},
-): Promise<SnapshotFrom<TActor>> {
+): Promise<TSnapshot> {
   if (options.signal?.aborted) return Promise.reject(abortReason(options.signal));
-  const first = actor.getSnapshot() as SnapshotFrom<TActor>;
+  const first = actor.getSnapshot() as TSnapshot;
   if (done(first)) return Promise.resolve(first);
-  return withDeadline<SnapshotFrom<TActor>>(what, options, ({ resolve, reject }) => {
-    const check = (snapshot: SnapshotFrom<TActor>): void => {
+  return withDeadline<TSnapshot>(what, options, ({ resolve, reject }) => {
+    const check = (snapshot: TSnapshot): void => {
       if (done(snapshot)) resolve(snapshot);
       else if ((snapshot as { status?: string }).status !== 'active') {
         reject(new JanusError('CLOSED', `${what}: the actor stopped first`));
       }
     };
     const subscription = actor.subscribe({
-      next: (snapshot) => check(snapshot as SnapshotFrom<TActor>),
+      next: (snapshot) => check(snapshot as TSnapshot),
       error: (error) => reject(error),
-      complete: () => check(actor.getSnapshot() as SnapshotFrom<TActor>),
+      complete: () => check(actor.getSnapshot() as TSnapshot),
     });
     return () => subscription.unsubscribe();
   });

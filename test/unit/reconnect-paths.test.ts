@@ -48,9 +48,6 @@ describeMachinePaths('connection (reconnect)', connectionMachine, {
     { type: 'transport.closed', error: new Error('socket closed') },
     { type: 'link.dead', error: timedOut },
     { type: 'close' },
-    { type: 'session.spawn', id: 'session-1', input: { keepaliveMs: 0 } },
-    // A spawned session that ended: the connection stops it (XState's done event carries `actorId`).
-    { ...doneEvent('session-1'), actorId: 'session-1' },
     doneEvent('handshake', serverInfo),
     errorEvent('handshake', new Error('handshake failed')),
     errorEvent('transport', new Error('transport crashed')),
@@ -93,8 +90,6 @@ describeMachinePaths('session (reclaim and recreate)', sessionMachine, {
     { type: 'janus.timeout' },
     { type: 'session.gone', error: notFound },
     { type: 'session.reclaim' },
-    { type: 'handle.spawn', id: 'handle-1', input: { sessionId: 42, plugin: 'janus.plugin.echotest' } },
-    { ...doneEvent('handle-1'), actorId: 'handle-1' },
     doneEvent('create', { sessionId: 42 }),
     errorEvent('create', new Error('create failed')),
     keepaliveFailed(notFound),

@@ -158,18 +158,6 @@ async function stimulate(world: ConnectionWorld, step: Step): Promise<void> {
       await leaves(world, state, 8 * REQUEST_TIMEOUT_MS);
       server.auto.keepalive = true;
       return;
-    case 'session.spawn':
-      world.spawned.push(await world.client.createSession({ keepaliveMs: false }));
-      return;
-    case 'xstate.done.actor.session-1': {
-      const session = world.spawned[0] as JanusSession;
-      const destroying = session.destroy();
-      (
-        await server.waitForRequest((r) => r.janus === 'destroy' && r.session_id === session.id, { from })
-      ).succeed();
-      await destroying;
-      return;
-    }
     case 'xstate.done.actor.handshake': {
       const wasOpen = before.context.everOpen;
       world.handshake?.reply({
@@ -249,15 +237,6 @@ async function observe(world: ConnectionWorld, step: Step, facts: Facts): Promis
       emitted('reconnected').map((e) => (e.args[0] as { claimed: number }).claimed),
       [liveSessions(world).length],
     );
-  }
-  if (step.event.type === 'xstate.done.actor.session-1') {
-    facts.hold(
-      'the ended session is no longer listed',
-      !world.client.sessions.includes(world.spawned[0] as JanusSession),
-    );
-  }
-  if (step.event.type === 'session.spawn') {
-    facts.equal('createSession() resolved with an active session', world.spawned.at(-1)?.state, 'active');
   }
 
   switch (state) {
@@ -394,11 +373,6 @@ export const connectionClientSuite: ClientPathSuite<ConnectionMachine, Connectio
         ? [{ type: 'link.dead' as const, error: new JanusError('TIMEOUT', 'keepalive timed out') }]
         : []),
       ...(snapshot.matches({ running: 'reclaiming' }) ? [] : [{ type: 'close' as const }]),
-      // Sessions are created on an open connection (elsewhere `createSession` refuses or waits).
-      ...(snapshot.matches({ running: 'open' })
-        ? [{ type: 'session.spawn' as const, id: 'session-1', input: { keepaliveMs: 0 } }]
-        : []),
-      { ...doneEvent('session-1'), actorId: 'session-1' },
       doneEvent('handshake', { janus: 'server_info', name: 'Scripted Janus' }),
       errorEvent('handshake', new Error('handshake failed')),
       doneEvent('reclaim'),

@@ -364,4 +364,8 @@ export const handleClientSuite: ClientPathSuite<HandleMachine, HandleWorld> = {
     ],
   },
   driver: { start, stimulate, observe, stop },
+  notDriven: {
+    'handle.attached --handle.reattached--> (targetless)':
+      'sent only after a lost session was re-created (reconnect, refused claim, recreate: true); driven against a real server by test/integration/recreate-ids.test.ts',
+  },
 };

@@ -197,20 +197,6 @@ async function stimulate(world: SessionWorld, step: Step): Promise<void> {
       world.pending.fail(490, 'Unknown error');
       await world.destroy?.settled;
       return;
-    case 'handle.spawn': {
-      const attaching = sessionOf(world).attach('janus.plugin.echotest');
-      (await server.waitForRequest((r) => r.janus === 'attach', { from })).succeed({ id: 7 });
-      world.handle = await attaching;
-      return;
-    }
-    case 'xstate.done.actor.handle-1': {
-      const handle = world.handle;
-      if (!handle) throw new Error('no handle to end');
-      const detaching = handle.detach();
-      (await server.waitForRequest((r) => r.janus === 'detach', { from })).succeed();
-      await detaching;
-      return;
-    }
     default:
       throw new Error(`no stimulus for ${event.type}`);
   }
@@ -420,12 +406,6 @@ export const sessionClientSuite: ClientPathSuite<SessionMachine, SessionWorld> =
             { type: 'janus.timeout' },
             { type: 'session.gone', error: notFound },
             { type: 'session.reclaim' },
-            {
-              type: 'handle.spawn',
-              id: 'handle-1',
-              input: { sessionId: 42, plugin: 'janus.plugin.echotest' },
-            },
-            { ...doneEvent('handle-1'), actorId: 'handle-1' },
             doneEvent('create', { sessionId: 42 }),
             errorEvent('create', new Error('create failed')),
             { type: 'keepalive.failed', error: notFound },

@@ -19,6 +19,7 @@ describeMachinePaths('handle', handleMachine, {
     { type: 'janus.detached' },
     { type: 'jsep.start', peerKey: 'peer-1' },
     { type: 'jsep.stop' },
+    { type: 'handle.reattached', sessionId: 43, handleId: 8 },
     doneEvent('attach', { handleId: 7 }),
     errorEvent('attach', new Error('attach failed')),
     doneEvent('detach'),
