@@ -15,8 +15,11 @@ import {
 import { JanusError } from '../errors.js';
 import type { Jsep, TrickleCandidate } from '../protocol/messages.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
-import { type MediaKind, type RtpSource, startRtpSource } from './generated-source.js';
+import { CLIP_VIDEO, loadClip } from './clip.js';
+import { type MediaKind, startRtpSource } from './generated-source.js';
 import type { MediaSourceSpec } from './media-source.js';
+import { playPacketised } from './packet-player.js';
+import type { PacketSource } from './packet-source.js';
 import { RtpCounter } from './rtp-counter.js';
 import { recordToWebm, type WebmRecording } from './webm-recorder.js';
 import { applyWeriftWorkarounds, type WeriftWorkaroundOptions } from './werift-workarounds.js';
@@ -88,7 +91,13 @@ export interface PeerStats {
   audio: KindStats;
   /** Video counts. */
   video: KindStats;
+  /** Keyframe requests (RTCP PLI and FIR) received for what we send. */
+  keyframeRequests: number;
 }
+
+/** RTCP payload-specific feedback (RFC 4585) and its keyframe-request types: PLI, FIR (RFC 5104). */
+const RTCP_PSFB = 206;
+const KEYFRAME_REQUEST_FMTS: ReadonlySet<number> = new Set([1, 4]);
 
 /** Listener arguments of a peer's events. */
 export type PeerEventMap = {
@@ -115,7 +124,9 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   readonly #channels = new Map<string, RTCDataChannel>();
   readonly #outbox = new Map<string, (string | Buffer)[]>();
   #request: MediaRequest = {};
-  #source: RtpSource | undefined;
+  #source: PacketSource | undefined;
+  #keyframeRequests = 0;
+  readonly #watchedSenders = new WeakSet<object>();
   #sourceKinds = '';
   #sourceStarting: Promise<void> = Promise.resolve();
   #recording: WebmRecording | undefined;
@@ -137,6 +148,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       this.emit('connection', state);
       if (state !== 'connected') return;
       this.#connected = true;
+      // The in-process clip costs nothing to start: send from the moment DTLS is up.
+      if (this.#usesClip()) this.markUp();
       // Normally the handle reports Janus's `webrtcup` a few ms after this; start the source anyway if not.
       if (!this.#up && !this.#upTimer) {
         this.#upTimer = setTimeout(() => this.markUp(), SOURCE_FALLBACK_MS);
@@ -197,7 +210,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
         receivedMediaS: received.timestampSpan / (k === 'audio' ? 48_000 : 90_000),
       };
     };
-    return { audio: kind('audio'), video: kind('video') };
+    return { audio: kind('audio'), video: kind('video'), keyframeRequests: this.#keyframeRequests };
   }
 
   /** Adds (or turns off) transceivers and the data channel for an offer we make. */
@@ -224,6 +237,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL)) {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
     }
+    this.#watchSenders();
     this.#ensureSource();
   }
 
@@ -264,6 +278,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     } else {
       await this.pc.setLocalDescription(answer);
     }
+    this.#watchSenders();
     this.#ensureSource();
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL) && offer.sdp.includes('m=application')) {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
@@ -397,7 +412,9 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     const video = typeof spec?.video === 'object' ? spec.video : undefined;
     if (video?.width !== undefined && video.height !== undefined)
       return { width: video.width, height: video.height };
-    if ((spec?.input.type ?? 'generated') === 'generated') return { width: 320, height: 240 };
+    if ((spec?.input.type ?? 'generated') === 'generated') {
+      return { width: video?.width ?? CLIP_VIDEO.width, height: video?.height ?? CLIP_VIDEO.height };
+    }
     return {};
   }
 
@@ -423,8 +440,32 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       });
   }
 
+  /** Whether what we send is the shipped clip (played in process) rather than ffmpeg's output. */
+  #usesClip(): boolean {
+    return usesClip(this.#request.source);
+  }
+
   /**
-   * Starts (or restarts, when the sending kinds changed) the ffmpeg source once the call is up (see
+   * Counts the keyframe requests (PLI, FIR) each of our senders receives and passes them to the source,
+   * which continues from a key frame. They reach the sender thanks to workaround (e),
+   * `routeKeyframeRequestsByMediaSsrc`.
+   */
+  #watchSenders(): void {
+    for (const transceiver of this.pc.getTransceivers()) {
+      const sender = transceiver.sender;
+      if (this.#watchedSenders.has(sender)) continue;
+      this.#watchedSenders.add(sender);
+      sender.onRtcp.subscribe((packet) => {
+        const fmt = (packet as { feedback?: { count?: number } }).feedback?.count;
+        if (packet.type !== RTCP_PSFB || fmt === undefined || !KEYFRAME_REQUEST_FMTS.has(fmt)) return;
+        this.#keyframeRequests++;
+        if (transceiver.kind === 'video') this.#source?.requestKeyframe();
+      });
+    }
+  }
+
+  /**
+   * Starts (or restarts, when the sending kinds changed) the source once the call is up (see
    * {@link JanusPeer.markUp}); on a renegotiation of a call that is up, at once. Packets are counted as sent
    * only once DTLS is connected.
    */
@@ -444,11 +485,13 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       this.#source = undefined;
       await old?.stop();
       if (sends.length === 0 || this.#closed) return;
-      const source = await startRtpSource({
-        input: spec?.input ?? { type: 'generated' },
-        audio: sends.includes('audio') ? (spec?.audio ?? true) : false,
-        video: sends.includes('video') ? (spec?.video ?? true) : false,
-      });
+      const source: PacketSource = this.#usesClip()
+        ? playPacketised(loadClip(), { kinds: sends })
+        : await startRtpSource({
+            input: spec?.input ?? { type: 'generated' },
+            audio: sends.includes('audio') ? (spec?.audio ?? true) : false,
+            video: sends.includes('video') ? (spec?.video ?? true) : false,
+          });
       if (this.#closed) {
         await source.stop();
         return;
@@ -461,6 +504,21 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     })();
     this.#sourceStarting.catch(() => {});
   }
+}
+
+/**
+ * Whether `spec` asks for the generated source exactly as the shipped clip is (no tone, pattern or
+ * encoding of its own): then it is played in process, otherwise ffmpeg makes it.
+ */
+export function usesClip(spec: MediaSourceSpec | undefined): boolean {
+  if (!spec) return true;
+  const input = spec.input;
+  if (input.type !== 'generated' || input.toneHz !== undefined || input.pattern !== undefined) return false;
+  if (spec.audio && Object.values(spec.audio).some((value) => value !== undefined)) return false;
+  const video = spec.video ?? {};
+  return Object.entries(video).every(
+    ([key, value]) => value === undefined || CLIP_VIDEO[key as keyof typeof CLIP_VIDEO] === value,
+  );
 }
 
 function toTrickle(candidate: RTCIceCandidate | undefined): TrickleCandidate | null {

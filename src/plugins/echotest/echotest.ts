@@ -84,6 +84,7 @@ export class EchoTestHandle extends PluginHandle<EchoTestEventMap> {
       this.peer?.stats() ?? {
         audio: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0, receivedMediaS: 0 },
         video: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0, receivedMediaS: 0 },
+        keyframeRequests: 0,
       }
     );
   }
