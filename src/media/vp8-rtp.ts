@@ -48,3 +48,23 @@ export function packetizeVp8(frame: Buffer, maxPayload = DEFAULT_MAX_PAYLOAD): B
   }
   return payloads;
 }
+
+/**
+ * Whether an RTP payload (VP8 payload descriptor first) starts a VP8 key frame: the start of
+ * partition 0 (S=1, PID=0) with the key frame bit set in the VP8 payload header (RFC 7741 4.2-4.3).
+ *
+ * @param payload - the RTP payload of one VP8 packet
+ */
+export function isVp8KeyframePayload(payload: Buffer): boolean {
+  const first = payload[0];
+  if (first === undefined || (first & 0x10) === 0 || (first & 0x07) !== 0) return false;
+  let offset = 1;
+  if (first & 0x80) {
+    const extension = payload[offset++] ?? 0;
+    if (extension & 0x80) offset += (payload[offset] ?? 0) & 0x80 ? 2 : 1; // picture ID, 7 or 15 bits
+    if (extension & 0x40) offset++; // TL0PICIDX
+    if (extension & 0x30) offset++; // TID/Y/KEYIDX
+  }
+  const header = payload[offset];
+  return header !== undefined && (header & 1) === 0;
+}
