@@ -46,6 +46,7 @@ export type JanusCoreErrorCode = (typeof JANUS_CORE_ERROR_CODES)[keyof typeof JA
  * - `PLUGIN_ERROR`: the plugin answered with an `error`/`error_code` in its data.
  * - `INVALID_STATE`: the call is not allowed in the object's current state.
  * - `INVALID_ARGUMENT`: the caller passed something unusable.
+ * - `DTLS_FINGERPRINT`, `FFMPEG_MISSING`, `MEDIA_FORMAT`, `MEDIA_UNSUPPORTED`: media errors (see each).
  * - and every {@link JanusCoreErrorCode} for errors the Janus core returned (`janusCode` holds the number).
  */
 export type JanusErrorCode =
@@ -58,7 +59,11 @@ export type JanusErrorCode =
   | 'PLUGIN_ERROR'
   | 'INVALID_STATE'
   | 'INVALID_ARGUMENT'
-  | 'SERVER_ERROR';
+  | 'SERVER_ERROR'
+  | 'DTLS_FINGERPRINT'
+  | 'FFMPEG_MISSING'
+  | 'MEDIA_FORMAT'
+  | 'MEDIA_UNSUPPORTED';
 
 /** Options for {@link JanusError}. */
 export interface JanusErrorOptions extends ErrorOptions {

@@ -74,6 +74,11 @@ export type HandleEventMap = {
   trickle: [{ candidate: TrickleCandidate | { completed: true }; raw: JanusMessage }];
   /** The handle's lifecycle state changed. */
   state: [HandleState];
+  /**
+   * Our side failed the PeerConnection and closed it, e.g. `DTLS_FINGERPRINT` (the server's DTLS
+   * certificate does not match its SDP). A pending `webrtcup` wait rejects with this error.
+   */
+  'peer-failed': [JanusError];
 };
 
 /** What a session gives each of its handles. */
@@ -254,6 +259,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
       trickle: (candidate) => this.trickle(candidate),
       nextJsep: (options) => this.#nextJsep(options),
       reportError: (message, error) => this.#host.wire.logErrorInListener(error, message),
+      peerFailed: (error) => this.emit('peer-failed', error),
     });
     return this.#media;
   }

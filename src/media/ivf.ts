@@ -3,6 +3,7 @@
  * per frame) in process, for VP8/VP9 sources that need no transcoding.
  * @module
  */
+import { JanusError } from '../errors.js';
 
 /** One IVF frame. */
 export interface IvfFrame {
@@ -26,36 +27,25 @@ export interface IvfFile {
   readonly frames: readonly IvfFrame[];
 }
 
-/** Thrown for input that is not an IVF file, or a truncated one. */
-export class IvfFormatError extends Error {
-  /** Stable code. */
-  readonly code = 'MEDIA_FORMAT';
-  /** @param message - what is wrong */
-  constructor(message: string) {
-    super(`IVF: ${message}`);
-    this.name = 'IvfFormatError';
-  }
-}
-
 /**
  * Parses a whole IVF file. A truncated last frame is dropped (a file still being written).
  *
  * @param buffer - the file's bytes
- * @throws IvfFormatError if the signature or header is wrong
+ * @throws JanusError `MEDIA_FORMAT` if the signature or header is wrong
  */
 export function parseIvf(buffer: Buffer): IvfFile {
   if (buffer.length < 32 || buffer.toString('latin1', 0, 4) !== 'DKIF') {
-    throw new IvfFormatError('no DKIF signature');
+    throw new JanusError('MEDIA_FORMAT', 'IVF: no DKIF signature');
   }
   const headerSize = buffer.readUInt16LE(6);
   if (headerSize < 32 || headerSize > buffer.length)
-    throw new IvfFormatError(`bad header size ${headerSize}`);
+    throw new JanusError('MEDIA_FORMAT', `IVF: bad header size ${headerSize}`);
   const fourcc = buffer.toString('latin1', 8, 12);
   const width = buffer.readUInt16LE(12);
   const height = buffer.readUInt16LE(14);
   const rate = buffer.readUInt32LE(16);
   const scale = buffer.readUInt32LE(20);
-  if (rate === 0 || scale === 0) throw new IvfFormatError('zero time base');
+  if (rate === 0 || scale === 0) throw new JanusError('MEDIA_FORMAT', 'IVF: zero time base');
   const frames: IvfFrame[] = [];
   let offset = headerSize;
   while (offset + 12 <= buffer.length) {

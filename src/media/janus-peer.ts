@@ -16,6 +16,7 @@ import { JanusError } from '../errors.js';
 import type { Jsep, TrickleCandidate } from '../protocol/messages.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
 import { CLIP_VIDEO, loadClip } from './clip.js';
+import { matchesFingerprint, sdpFingerprints } from './dtls-fingerprint.js';
 import { type MediaKind, startRtpSource } from './generated-source.js';
 import type { MediaSourceSpec } from './media-source.js';
 import { playPacketised } from './packet-player.js';
@@ -111,6 +112,11 @@ export type PeerEventMap = {
   track: [MediaKind, MediaStreamTrackType];
   /** The peer connection's state changed. */
   connection: [string];
+  /**
+   * The call failed on our side and the peer connection is being closed; e.g. `DTLS_FINGERPRINT` when the
+   * remote DTLS certificate does not match the `a=fingerprint` of the remote SDP (no media flows).
+   */
+  failed: [JanusError];
 };
 
 /** A werift peer connection for one Janus handle. */
@@ -127,6 +133,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #source: PacketSource | undefined;
   #keyframeRequests = 0;
   readonly #watchedSenders = new WeakSet<object>();
+  readonly #watchedDtls = new WeakSet<object>();
+  #failure: JanusError | undefined;
   #sourceKinds = '';
   #sourceStarting: Promise<void> = Promise.resolve();
   #recording: WebmRecording | undefined;
@@ -252,12 +260,50 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   /** Applies Janus's answer. */
   async applyAnswer(jsep: Jsep): Promise<void> {
     await this.pc.setRemoteDescription({ type: 'answer', sdp: jsep.sdp });
+    this.#watchDtls();
+  }
+
+  /**
+   * Resolves once DTLS is connected on our side (at once if it is), rejects with the failure if our side
+   * fails the call first (e.g. `DTLS_FINGERPRINT`). Janus's `webrtcup` can arrive a moment before our own
+   * DTLS transport has finished and checked the server's certificate: waits for `webrtcup` use this so
+   * that a call that our side rejects never counts as up.
+   */
+  settled(): Promise<void> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#connected || this.#closed) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onConnection = (state: string): void => {
+        if (state !== 'connected' && state !== 'closed' && state !== 'failed') return;
+        // The fingerprint check runs on the DTLS transport's own state change, before this one.
+        done();
+        if (this.#failure) reject(this.#failure);
+        else if (state === 'failed') reject(new JanusError('INVALID_STATE', 'the PeerConnection failed'));
+        else resolve();
+      };
+      const onFailed = (error: JanusError): void => {
+        done();
+        reject(error);
+      };
+      const done = (): void => {
+        this.off('connection', onConnection);
+        this.off('failed', onFailed);
+      };
+      this.on('connection', onConnection);
+      this.on('failed', onFailed);
+    });
+  }
+
+  /** Why the call failed on our side (see the `failed` event), if it did. */
+  get failure(): JanusError | undefined {
+    return this.#failure;
   }
 
   /** Applies Janus's offer and creates and sets our answer for `request`. */
   async createAnswer(offer: Jsep, request: MediaRequest, options: { trickle?: boolean } = {}): Promise<Jsep> {
     this.#merge(request);
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+    this.#watchDtls();
     for (const transceiver of this.pc.getTransceivers()) {
       const kind = transceiver.kind as MediaKind;
       const wanted = request[kind];
@@ -438,6 +484,40 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       channel.stateChanged.subscribe((state) => {
         if (state === 'open') flush();
       });
+  }
+
+  /**
+   * Checks the remote DTLS certificate against the remote SDP's `a=fingerprint` when each DTLS transport
+   * connects or fails, in either DTLS role. werift 0.24.4 runs the same check and fails the transport
+   * before `connected`; this one does not rely on it, and names the failure.
+   */
+  #watchDtls(): void {
+    for (const transport of this.pc.dtlsTransports) {
+      if (this.#watchedDtls.has(transport)) continue;
+      this.#watchedDtls.add(transport);
+      transport.onStateChange.subscribe((state) => {
+        if (state !== 'connected' && state !== 'failed') return;
+        const certificate = (transport as unknown as { dtls?: { remoteCertificate?: Uint8Array } }).dtls
+          ?.remoteCertificate;
+        if (!certificate) return;
+        const fingerprints = sdpFingerprints(this.pc.remoteDescription?.sdp ?? '');
+        if (matchesFingerprint(certificate, fingerprints)) return;
+        this.#fail(
+          new JanusError(
+            'DTLS_FINGERPRINT',
+            `the remote DTLS certificate does not match the remote SDP's a=fingerprint (${fingerprints.map((f) => f.algorithm).join(', ') || 'none'})`,
+          ),
+        );
+      });
+    }
+  }
+
+  #fail(error: JanusError): void {
+    if (this.#failure || this.#closed) return;
+    this.#failure = error;
+    this.#connected = false;
+    this.emit('failed', error);
+    void this.close();
   }
 
   /** Whether what we send is the shipped clip (played in process) rather than ffmpeg's output. */

@@ -3,6 +3,7 @@
  * the duration of each packet taken from its TOC byte (RFC 6716 section 3.1).
  * @module
  */
+import { JanusError } from '../errors.js';
 
 /** A parsed Ogg/Opus stream. */
 export interface OggOpusFile {
@@ -14,23 +15,12 @@ export interface OggOpusFile {
   readonly packets: readonly Buffer[];
 }
 
-/** Thrown for input that is not Ogg/Opus, or a broken page structure. */
-export class OggFormatError extends Error {
-  /** Stable code. */
-  readonly code = 'MEDIA_FORMAT';
-  /** @param message - what is wrong */
-  constructor(message: string) {
-    super(`Ogg/Opus: ${message}`);
-    this.name = 'OggFormatError';
-  }
-}
-
 /**
  * Parses an Ogg file and returns the Opus packets of its first logical stream. A truncated last
  * page is ignored (a file still being written).
  *
  * @param buffer - the file's bytes
- * @throws OggFormatError if there is no Ogg page or the first stream is not Opus
+ * @throws JanusError `MEDIA_FORMAT` if there is no Ogg page or the first stream is not Opus
  */
 export function parseOggOpus(buffer: Buffer): OggOpusFile {
   const packets: Buffer[] = [];
@@ -39,7 +29,7 @@ export function parseOggOpus(buffer: Buffer): OggOpusFile {
   let offset = 0;
   while (offset + 27 <= buffer.length) {
     if (buffer.toString('latin1', offset, offset + 4) !== 'OggS') {
-      throw new OggFormatError(`no page at byte ${offset}`);
+      throw new JanusError('MEDIA_FORMAT', `Ogg/Opus: no page at byte ${offset}`);
     }
     const pageSerial = buffer.readUInt32LE(offset + 14);
     const segments = buffer[offset + 26] ?? 0;
@@ -65,7 +55,7 @@ export function parseOggOpus(buffer: Buffer): OggOpusFile {
   }
   const head = packets[0];
   if (head === undefined || head.length < 19 || head.toString('latin1', 0, 8) !== 'OpusHead') {
-    throw new OggFormatError('the first stream is not Opus (no OpusHead)');
+    throw new JanusError('MEDIA_FORMAT', 'Ogg/Opus: the first stream is not Opus (no OpusHead)');
   }
   const channels = head[9] ?? 0;
   const preSkip = head.readUInt16LE(10);

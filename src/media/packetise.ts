@@ -2,22 +2,12 @@
  * Turning demuxed files into {@link PacketisedTrack}s: IVF (VP8, VP9) and Ogg/Opus.
  * @module
  */
+import { JanusError } from '../errors.js';
 import type { IvfFile } from './ivf.js';
 import { type OggOpusFile, opusPacketSamples } from './ogg-opus.js';
 import type { PacketisedFrame, PacketisedTrack } from './packet-source.js';
 import { DEFAULT_MAX_PAYLOAD, isVp8Keyframe, packetizeVp8, vp8FrameSize } from './vp8-rtp.js';
 import { isVp9Keyframe, packetizeVp9 } from './vp9-rtp.js';
-
-/** Thrown for media the in-process path cannot send without transcoding. */
-export class UnsupportedMediaError extends Error {
-  /** Stable code. */
-  readonly code = 'MEDIA_UNSUPPORTED';
-  /** @param message - what is not supported */
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnsupportedMediaError';
-  }
-}
 
 /**
  * Cuts the frames of an IVF file into RTP payloads (VP8 or VP9), with durations on the 90 kHz clock
@@ -25,12 +15,12 @@ export class UnsupportedMediaError extends Error {
  *
  * @param file - a parsed IVF file
  * @param maxPayload - bytes per RTP payload. Default 1100
- * @throws UnsupportedMediaError for a codec other than VP8/VP9, or a file without frames
+ * @throws JanusError `MEDIA_UNSUPPORTED` for a codec other than VP8/VP9, or a file without frames
  */
 export function packetiseIvf(file: IvfFile, maxPayload = DEFAULT_MAX_PAYLOAD): PacketisedTrack {
   const vp9 = file.fourcc === 'VP90';
-  if (!vp9 && file.fourcc !== 'VP80') throw new UnsupportedMediaError(`IVF codec ${file.fourcc}`);
-  if (file.frames.length === 0) throw new UnsupportedMediaError('IVF file without frames');
+  if (!vp9 && file.fourcc !== 'VP80') throw new JanusError('MEDIA_UNSUPPORTED', `IVF codec ${file.fourcc}`);
+  if (file.frames.length === 0) throw new JanusError('MEDIA_UNSUPPORTED', 'IVF file without frames');
   const ticks = (pts: number) => Math.round(pts * file.timebase * 90_000);
   const frames: PacketisedFrame[] = file.frames.map((frame, i) => {
     const next = file.frames[i + 1] ?? file.frames[i - 1];
@@ -71,6 +61,6 @@ export function packetiseOpus(
     total += samples;
     frames.push({ payloads: [packet], durationTicks: samples, keyframe: true });
   }
-  if (frames.length === 0) throw new UnsupportedMediaError('Ogg/Opus stream without audio packets');
+  if (frames.length === 0) throw new JanusError('MEDIA_UNSUPPORTED', 'Ogg/Opus stream without audio packets');
   return { codec: 'opus', clockRate: 48_000, frames };
 }

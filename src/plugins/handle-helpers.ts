@@ -70,8 +70,9 @@ export function negotiation(
 
 /**
  * Resolves once the handle's PeerConnection is up (`webrtcup`), at once if it already is. Rejects with
- * `TIMEOUT` after `timeoutMs` (default 10,000 ms), with the signal's reason when aborted, and with
- * `INVALID_STATE` when the handle detaches first.
+ * `TIMEOUT` after `timeoutMs` (default 10,000 ms), with the signal's reason when aborted, with
+ * `INVALID_STATE` when the handle detaches first, and with our side's error when the PeerConnection
+ * fails here first (`peer-failed`, e.g. `DTLS_FINGERPRINT`).
  */
 export function waitForWebrtcUp(
   // biome-ignore lint/suspicious/noExplicitAny: any handle, whatever its event map
@@ -89,12 +90,19 @@ export function waitForWebrtcUp(
       signal?.removeEventListener('abort', onAbort);
       base.off('webrtcup', onUp);
       base.off('detached', onDetached);
+      base.off('peer-failed', onFailed);
       if (error === undefined) resolve();
       else reject(error);
     };
-    const onUp = (): void => finish();
+    // Our DTLS side may still be checking Janus's certificate when `webrtcup` arrives.
+    const onUp = (): void => {
+      const peer = handle.peer;
+      if (!peer) finish();
+      else peer.settled().then(() => finish(), finish);
+    };
     const onDetached = (): void =>
       finish(new JanusError('INVALID_STATE', 'the handle detached before webrtcup'));
+    const onFailed = (error: JanusError): void => finish(error);
     const onAbort = (): void => finish(abortReason(signal as AbortSignal));
     const timer = setTimeout(
       () => finish(new JanusError('TIMEOUT', `no webrtcup within ${timeoutMs} ms`)),
@@ -102,6 +110,7 @@ export function waitForWebrtcUp(
     );
     base.on('webrtcup', onUp);
     base.on('detached', onDetached);
+    base.on('peer-failed', onFailed);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -3,6 +3,7 @@
  * counts, `configure` it, `hangup`.
  * @module
  */
+import type { JanusError } from '../../errors.js';
 import type { PluginDescriptor } from '../../janus-session.js';
 import type { PeerStats } from '../../media/janus-peer.js';
 import type { MediaSourceSpec } from '../../media/media-source.js';
@@ -45,7 +46,8 @@ export class EchoTestHandle extends PluginHandle<EchoTestEventMap> {
   /**
    * Starts an echo call and resolves at `webrtcup`: offers the kinds asked for, sends media from
    * `source`, records what comes back to `recordTo`. Calling it again renegotiates (e.g. adds video).
-   * Rejects with `TIMEOUT` when `webrtcup` does not come within `timeoutMs` (default 10,000 ms).
+   * Rejects with `TIMEOUT` when `webrtcup` does not come within `timeoutMs` (default 10,000 ms), and with
+   * `DTLS_FINGERPRINT` when Janus's DTLS certificate does not match its SDP (no media flows).
    */
   async start(options: EchoTestStartOptions = {}): Promise<PluginReply<EchoTestOkEvent>> {
     const audio = options.audio ?? true;
@@ -115,14 +117,26 @@ export class EchoTestHandle extends PluginHandle<EchoTestEventMap> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.off('webrtcup', onUp);
+        this.off('peer-failed', onFailed);
         reject(new Error(`no webrtcup within ${timeoutMs} ms`));
       }, timeoutMs);
       const onUp = (): void => {
+        this.off('webrtcup', onUp);
+        // Our DTLS side may still be checking Janus's certificate when `webrtcup` arrives.
+        (this.peer?.settled() ?? Promise.resolve()).then(() => {
+          clearTimeout(timer);
+          this.off('peer-failed', onFailed);
+          resolve();
+        }, onFailed);
+      };
+      const onFailed = (error: JanusError): void => {
         clearTimeout(timer);
         this.off('webrtcup', onUp);
-        resolve();
+        this.off('peer-failed', onFailed);
+        reject(error);
       };
       this.on('webrtcup', onUp);
+      this.on('peer-failed', onFailed);
     });
   }
 }
