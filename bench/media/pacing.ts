@@ -142,7 +142,9 @@ async function main(): Promise<void> {
   }
   mkdirSync(dirname(values.json), { recursive: true });
   writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), burn, runs }, null, 1)}\n`);
-  console.log('| source | condition | audio pkts/s | gap deviation p50 / p99 / max (ms) | gaps < 5 ms | load 1m |');
+  console.log(
+    '| source | condition | audio pkts/s | gap deviation p50 / p99 / max (ms) | gaps < 5 ms | load 1m |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const r of runs) {
     console.log(
