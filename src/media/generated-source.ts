@@ -214,11 +214,10 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
     log = (log + chunk).slice(-4000);
   });
   let stopping = false;
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  trackChild(child);
   const exited = new Promise<SourceExit>((resolve) => {
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {
-      process.removeListener('exit', killOnExit);
+      untrackChild(child);
       for (const socket of sockets.values()) closeQuietly(socket);
       resolve({ code, signal, stopped: stopping, log });
     };
@@ -293,6 +292,23 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
       listeners.clear();
     },
   };
+}
+
+/** Every running ffmpeg child: one `exit` hook for all of them kills what is left when the process exits. */
+const children = new Set<ChildProcess>();
+let exitHook = false;
+
+function trackChild(child: ChildProcess): void {
+  children.add(child);
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const running of children) running.kill('SIGKILL');
+  });
+}
+
+function untrackChild(child: ChildProcess): void {
+  children.delete(child);
 }
 
 function bindSocket(host: string): Promise<Socket> {

@@ -21,8 +21,9 @@ import { type MediaKind, startRtpSource } from './generated-source.js';
 import type { MediaSourceSpec } from './media-source.js';
 import { playPacketised } from './packet-player.js';
 import type { PacketSource } from './packet-source.js';
+import { PeerRecordings, type RecordTarget } from './peer-recording.js';
 import { RtpCounter } from './rtp-counter.js';
-import { recordToWebm, type WebmRecording } from './webm-recorder.js';
+import type { WebmRecording } from './webm-recorder.js';
 import { applyWeriftWorkarounds, type WeriftWorkaroundOptions } from './werift-workarounds.js';
 
 /** Milliseconds after DTLS connected at which the source starts if nobody called `markUp()`. */
@@ -51,8 +52,12 @@ export interface MediaRequest {
   data?: boolean;
   /** What to send. Default: a generated tone/pattern for every kind that sends. */
   source?: MediaSourceSpec;
-  /** Record what comes back to this WebM file. */
-  recordTo?: string;
+  /**
+   * Record what is received to WebM: every audio and video m-line that receives, whatever `audio`/`video`
+   * say. A path records the first audio and first video m-line to one file; a function names a file per
+   * received m-line (`(stream) => path`, e.g. one per VideoRoom feed; `undefined` skips it).
+   */
+  recordTo?: RecordTarget;
 }
 
 /** Options of a peer. */
@@ -137,7 +142,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #failure: JanusError | undefined;
   #sourceKinds = '';
   #sourceStarting: Promise<void> = Promise.resolve();
-  #recording: WebmRecording | undefined;
+  readonly #recordings: PeerRecordings;
+  readonly #seenTracks = new WeakSet<object>();
   #connected = false;
   #up = false;
   #upTimer: ReturnType<typeof setTimeout> | undefined;
@@ -149,6 +155,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     super();
     this.pc = pc;
     this.#answerSetup = answerSetup;
+    this.#recordings = new PeerRecordings(pc, () => this.#videoSize());
     pc.onIceCandidate.subscribe((candidate) => this.emit('candidate', toTrickle(candidate)));
     pc.onTrack.subscribe((track) => this.#onTrack(track));
     pc.onDataChannel.subscribe((channel) => this.#adoptChannel(channel));
@@ -261,6 +268,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   async applyAnswer(jsep: Jsep): Promise<void> {
     await this.pc.setRemoteDescription({ type: 'answer', sdp: jsep.sdp });
     this.#watchDtls();
+    this.#recordings.update(this.#request.recordTo);
   }
 
   /**
@@ -326,6 +334,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     }
     this.#watchSenders();
     this.#ensureSource();
+    this.#recordings.update(this.#request.recordTo);
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL) && offer.sdp.includes('m=application')) {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
     }
@@ -387,14 +396,19 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     if (this.#upTimer) clearTimeout(this.#upTimer);
     await this.#sourceStarting.catch(() => {});
     await this.#source?.stop();
-    await this.#recording?.stop().catch(() => {});
+    await this.#recordings.stop().catch(() => {});
     await this.pc.close();
     this.removeAllListeners();
   }
 
-  /** The recording, once it started. */
+  /** The first recording, once it started. */
   get recording(): WebmRecording | undefined {
-    return this.#recording;
+    return this.#recordings.recordings[0];
+  }
+
+  /** Every recording started so far (one per file). */
+  get recordings(): readonly WebmRecording[] {
+    return this.#recordings.recordings;
   }
 
   #merge(request: MediaRequest): void {
@@ -437,20 +451,17 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #onTrack(track: MediaStreamTrackType): void {
     const kind = track.kind as MediaKind;
     // werift announces the same track again on every renegotiation (ICE restart included).
-    if (this.#remote[kind] === track) return;
+    if (this.#seenTracks.has(track)) return;
+    this.#seenTracks.add(track);
     this.#remote[kind] = track;
     this.#received.watch(kind, track);
     this.emit('track', kind, track);
-    const path = this.#request.recordTo;
-    if (path && !this.#recording && this.#allRemoteTracksIn()) {
-      this.#recording = recordToWebm(path, { ...this.#remote }, this.#videoSize());
-      this.#recording.failed.catch(() => {});
-    }
+    this.#recordings.update(this.#request.recordTo);
   }
 
   /**
-   * The size the source encodes video at (what Janus echoes or forwards back), for the WebM header:
-   * explicit `width`/`height`, else 320×240 for the generated pattern; unknown for a file at its own size.
+   * The video size written to a recording when no key frame shows the real one in time: what our source
+   * encodes at (what Janus echoes back), else werift's default.
    */
   #videoSize(): { width?: number; height?: number } {
     if (this.#request.video !== true) return {}; // what comes back is not our own video
@@ -462,11 +473,6 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       return { width: video?.width ?? CLIP_VIDEO.width, height: video?.height ?? CLIP_VIDEO.height };
     }
     return {};
-  }
-
-  #allRemoteTracksIn(): boolean {
-    const kinds = (['audio', 'video'] as const).filter((kind) => this.#request[kind]);
-    return kinds.every((kind) => this.#remote[kind] !== undefined);
   }
 
   #adoptChannel(channel: RTCDataChannel): void {
@@ -578,7 +584,10 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       }
       this.#source = source;
       source.onPacket((kind, packet) => {
-        if (this.#connected) this.#sent.count(kind, packet);
+        // werift drops what it cannot send (before DTLS is up, and while an ICE restart runs): not sent.
+        if (this.#connected && this.pc.dtlsTransports[0]?.iceTransport.state === 'connected') {
+          this.#sent.count(kind, packet);
+        }
       });
       source.pipeTo(this.#local);
     })();

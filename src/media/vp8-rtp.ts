@@ -68,3 +68,22 @@ export function isVp8KeyframePayload(payload: Buffer): boolean {
   const header = payload[offset];
   return header !== undefined && (header & 1) === 0;
 }
+
+/**
+ * The picture size in an RTP payload that starts a VP8 key frame (the size sits in the first bytes of
+ * the frame, so the first packet has it), or `undefined`.
+ *
+ * @param payload - the RTP payload of one VP8 packet
+ */
+export function vp8KeyframeSizeFromPayload(payload: Buffer): { width: number; height: number } | undefined {
+  if (!isVp8KeyframePayload(payload)) return undefined;
+  const first = payload[0] ?? 0;
+  let offset = 1;
+  if (first & 0x80) {
+    const extension = payload[offset++] ?? 0;
+    if (extension & 0x80) offset += (payload[offset] ?? 0) & 0x80 ? 2 : 1;
+    if (extension & 0x40) offset++;
+    if (extension & 0x30) offset++;
+  }
+  return vp8FrameSize(payload.subarray(offset));
+}
