@@ -140,6 +140,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   readonly #watchedSenders = new WeakSet<object>();
   readonly #watchedDtls = new WeakSet<object>();
   #failure: JanusError | undefined;
+  /** Set while a remote description is being applied (werift announces tracks one m-line at a time). */
+  #negotiating = false;
   #sourceKinds = '';
   #sourceStarting: Promise<void> = Promise.resolve();
   readonly #recordings: PeerRecordings;
@@ -266,7 +268,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
 
   /** Applies Janus's answer. */
   async applyAnswer(jsep: Jsep): Promise<void> {
-    await this.pc.setRemoteDescription({ type: 'answer', sdp: jsep.sdp });
+    this.#negotiating = true;
+    try {
+      await this.pc.setRemoteDescription({ type: 'answer', sdp: jsep.sdp });
+    } finally {
+      this.#negotiating = false;
+    }
     this.#watchDtls();
     this.#recordings.update(this.#request.recordTo);
   }
@@ -310,7 +317,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   /** Applies Janus's offer and creates and sets our answer for `request`. */
   async createAnswer(offer: Jsep, request: MediaRequest, options: { trickle?: boolean } = {}): Promise<Jsep> {
     this.#merge(request);
-    await this.pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+    this.#negotiating = true;
+    try {
+      await this.pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+    } finally {
+      this.#negotiating = false;
+    }
     this.#watchDtls();
     for (const transceiver of this.pc.getTransceivers()) {
       const kind = transceiver.kind as MediaKind;
@@ -456,7 +468,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     this.#remote[kind] = track;
     this.#received.watch(kind, track);
     this.emit('track', kind, track);
-    this.#recordings.update(this.#request.recordTo);
+    // During a negotiation the m-lines and directions are not settled yet: its end updates the recordings.
+    if (!this.#negotiating) this.#recordings.update(this.#request.recordTo);
   }
 
   /**
