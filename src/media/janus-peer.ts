@@ -18,6 +18,7 @@ import { TypedEmitter } from '../util/typed-emitter.js';
 import { CLIP_VIDEO, loadClip } from './clip.js';
 import { matchesFingerprint, sdpFingerprints } from './dtls-fingerprint.js';
 import { type MediaKind, startRtpSource } from './generated-source.js';
+import { requestKeyframeOnLoss } from './loss-watch.js';
 import type { MediaSourceSpec } from './media-source.js';
 import { playPacketised } from './packet-player.js';
 import type { PacketSource } from './packet-source.js';
@@ -99,6 +100,8 @@ export interface PeerStats {
   video: KindStats;
   /** Keyframe requests (RTCP PLI and FIR) received for what we send. */
   keyframeRequests: number;
+  /** PLIs we sent because received video lost a packet that no retransmission brought back. */
+  keyframeRequestsSent: number;
 }
 
 /** RTCP payload-specific feedback (RFC 4585) and its keyframe-request types: PLI, FIR (RFC 5104). */
@@ -137,6 +140,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #request: MediaRequest = {};
   #source: PacketSource | undefined;
   #keyframeRequests = 0;
+  #keyframeRequestsSent = 0;
   readonly #watchedSenders = new WeakSet<object>();
   readonly #watchedDtls = new WeakSet<object>();
   #failure: JanusError | undefined;
@@ -227,7 +231,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
         receivedMediaS: received.timestampSpan / (k === 'audio' ? 48_000 : 90_000),
       };
     };
-    return { audio: kind('audio'), video: kind('video'), keyframeRequests: this.#keyframeRequests };
+    return {
+      audio: kind('audio'),
+      video: kind('video'),
+      keyframeRequests: this.#keyframeRequests,
+      keyframeRequestsSent: this.#keyframeRequestsSent,
+    };
   }
 
   /** Adds (or turns off) transceivers and the data channel for an offer we make. */
@@ -467,6 +476,13 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     this.#seenTracks.add(track);
     this.#remote[kind] = track;
     this.#received.watch(kind, track);
+    if (kind === 'video') {
+      requestKeyframeOnLoss(track, (ssrc) => {
+        this.#keyframeRequestsSent++;
+        const receiver = this.pc.getTransceivers().find((t) => t.receiver.tracks.includes(track))?.receiver;
+        receiver?.sendRtcpPLI(ssrc).catch(() => {});
+      });
+    }
     this.emit('track', kind, track);
     // During a negotiation the m-lines and directions are not settled yet: its end updates the recordings.
     if (!this.#negotiating) this.#recordings.update(this.#request.recordTo);

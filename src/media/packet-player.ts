@@ -80,7 +80,7 @@ class TrackPlayer implements PacedStream {
     this.nextAtMs += lagMs;
   }
 
-  /** Moves the cursor to the next key frame (the frame at the cursor if it is one). */
+  /** Moves the cursor to the next key frame (the frame at the cursor if it is one) and makes it due now. */
   jumpToKeyframe(): void {
     const frames = this.track.frames;
     if (this.ended || frames[this.#index]?.keyframe) return;
@@ -93,6 +93,8 @@ class TrackPlayer implements PacedStream {
       if (frames[index]?.keyframe) {
         this.#index = index;
         this.keyframesOnRequest++;
+        // Send it now rather than at the next frame time; the schedule after it stays on the media clock.
+        this.nextAtMs = Math.min(this.nextAtMs, performance.now());
         return;
       }
     }
@@ -157,6 +159,7 @@ export function playPacketised(media: PacketisedMedia, options: PlayOptions = {}
     },
     requestKeyframe: () => {
       for (const player of players) if (player.kind === 'video') player.jumpToKeyframe();
+      pacer.wake();
     },
     stop: async () => {
       for (const player of players) pacer.remove(player);

@@ -87,6 +87,7 @@ export class EchoTestHandle extends PluginHandle<EchoTestEventMap> {
         audio: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0, receivedMediaS: 0 },
         video: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0, receivedMediaS: 0 },
         keyframeRequests: 0,
+        keyframeRequestsSent: 0,
       }
     );
   }
