@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     },
   });
   if (process.env.JANUS_XSTATE_NETNS !== '1') {
-    throw new Error('run inside the private namespace: scripts/netns-run.sh npx tsx bench/media/cold-start.ts');
+    throw new Error(
+      'run inside the private namespace: scripts/netns-run.sh npx tsx bench/media/cold-start.ts',
+    );
   }
   const libUrl = buildJanusXstate();
   const libFile = fileURLToPath(libUrl);

@@ -10,7 +10,7 @@
  * and the CPU time and RSS of its children (the ffmpeg encoders of the `ffmpeg` source).
  */
 import { parseArgs } from 'node:util';
-import type { EchoTestHandle } from '../../src/plugins/echotest/echotest.js';
+import type { EchoTestHandle } from '../../src/plugins/echotest/handle.js';
 import { descendantsUsage } from './proc-stats.js';
 
 /** What the child reports. */

@@ -14,6 +14,7 @@ import {
 } from 'werift';
 import { JanusError } from '../errors.js';
 import type { Jsep, TrickleCandidate } from '../protocol/messages.js';
+import { withDeadline } from '../util/deadline.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
 import { CLIP_VIDEO, loadClip } from './clip.js';
 import { matchesFingerprint, sdpFingerprints } from './dtls-fingerprint.js';
@@ -391,18 +392,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   waitForData(label = JANUS_DATA_CHANNEL, timeoutMs = 10_000): Promise<void> {
     const channel = this.#channels.get(label);
     if (channel?.readyState === 'open') return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.off('data-open', onOpen);
-        reject(new JanusError('TIMEOUT', `data channel '${label}' did not open within ${timeoutMs} ms`));
-      }, timeoutMs);
+    return withDeadline<void>(`opening data channel '${label}'`, { timeoutMs }, ({ resolve }) => {
       const onOpen = (opened: string): void => {
-        if (opened !== label) return;
-        clearTimeout(timer);
-        this.off('data-open', onOpen);
-        resolve();
+        if (opened === label) resolve();
       };
       this.on('data-open', onOpen);
+      return () => this.off('data-open', onOpen);
     });
   }
 
