@@ -96,7 +96,7 @@ describe('DTLS fingerprint verification against a tampered Janus SDP (private na
     expect(echo.webrtcActive).toBe(false);
   });
 
-  it('werift as DTLS client (VideoRoom subscriber, answerSetup active): the wait for webrtcup rejects with DTLS_FINGERPRINT, no media', async () => {
+  it('werift as DTLS client (VideoRoom subscriber, answerSetup active): start() rejects with DTLS_FINGERPRINT, no media', async () => {
     // The publisher talks to Janus directly; only the subscriber's signalling goes through the proxy.
     const direct = await client(server.wsUrl);
     const admin = await (await direct.createSession()).attach(VideoRoom);
@@ -112,8 +112,7 @@ describe('DTLS fingerprint verification against a tampered Janus SDP (private na
     const tampered = await client(proxy.url);
     const sub = await (await tampered.createSession()).attach(VideoRoom);
     await sub.join({ ptype: 'subscriber', room, streams: [{ feed: joined.id }] });
-    await sub.start({}, { answerSetup: 'active' });
-    const error = await waitForWebrtcUp(sub, { timeoutMs: 10_000 }).then(
+    const error = await sub.start({}, { answerSetup: 'active', timeoutMs: 10_000 }).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -81,7 +81,8 @@ describe('keyframes on request (private namespace)', () => {
         if (keyAt === undefined && isVp8KeyframePayload(packet.payload)) keyAt = performance.now();
       });
     };
-    const started = sub.start();
+    // Resolve at Janus's `started` reply, before ICE/DTLS, so that `upAt` below is the real moment.
+    const started = sub.start({}, { waitForMedia: false });
     // The handle creates its peer at the start of `start()`, before Janus's offer is applied.
     while (!sub.peer) await sleep(0);
     const peer = sub.peer;
