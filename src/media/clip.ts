@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseIvf } from './ivf.js';
+import type { MediaSourceSpec } from './media-source.js';
 import { parseOggOpus } from './ogg-opus.js';
 import type { PacketisedMedia } from './packet-source.js';
 import { packetiseIvf, packetiseOpus } from './packetise.js';
@@ -40,4 +41,19 @@ export function loadClip(): PacketisedMedia {
   const audio = packetiseOpus(parseOggOpus(readFileSync(assetPath('clip.opus'))), (videoTicks * 48) / 90);
   clip = { audio, video };
   return clip;
+}
+
+/**
+ * Whether `spec` asks for the generated source exactly as the shipped clip is (no tone, pattern or
+ * encoding of its own): then it is played in process, otherwise ffmpeg makes it.
+ */
+export function usesClip(spec: MediaSourceSpec | undefined): boolean {
+  if (!spec) return true;
+  const input = spec.input;
+  if (input.type !== 'generated' || input.toneHz !== undefined || input.pattern !== undefined) return false;
+  if (spec.audio && Object.values(spec.audio).some((value) => value !== undefined)) return false;
+  const video = spec.video ?? {};
+  return Object.entries(video).every(
+    ([key, value]) => value === undefined || CLIP_VIDEO[key as keyof typeof CLIP_VIDEO] === value,
+  );
 }

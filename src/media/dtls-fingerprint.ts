@@ -6,6 +6,8 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import type { RTCPeerConnection } from 'werift';
+import { JanusError } from '../errors.js';
 
 /** One `a=fingerprint` line. */
 export interface SdpFingerprint {
@@ -65,4 +67,39 @@ export function matchesFingerprint(
   return fingerprints.some(
     (fingerprint) => certificateFingerprint(certificate, fingerprint.algorithm) === fingerprint.value,
   );
+}
+
+/**
+ * Checks the remote DTLS certificate against the remote SDP's `a=fingerprint` when each DTLS transport of
+ * `pc` connects or fails, in either DTLS role. werift 0.24.4 runs the same check and fails the transport
+ * before `connected`; this one does not rely on it, and names the failure.
+ *
+ * @param pc - the peer connection (call after each remote description is set: new transports are added)
+ * @param watched - transports already watched (kept by the caller across calls)
+ * @param onMismatch - called with a `DTLS_FINGERPRINT` error
+ */
+export function watchDtlsFingerprints(
+  pc: RTCPeerConnection,
+  watched: WeakSet<object>,
+  onMismatch: (error: JanusError) => void,
+): void {
+  for (const transport of pc.dtlsTransports) {
+    if (watched.has(transport)) continue;
+    watched.add(transport);
+    transport.onStateChange.subscribe((state) => {
+      if (state !== 'connected' && state !== 'failed') return;
+      const certificate = (transport as unknown as { dtls?: { remoteCertificate?: Uint8Array } }).dtls
+        ?.remoteCertificate;
+      if (!certificate) return;
+      const fingerprints = sdpFingerprints(pc.remoteDescription?.sdp ?? '');
+      if (matchesFingerprint(certificate, fingerprints)) return;
+      const algorithms = fingerprints.map((fingerprint) => fingerprint.algorithm).join(', ') || 'none';
+      onMismatch(
+        new JanusError(
+          'DTLS_FINGERPRINT',
+          `the remote DTLS certificate does not match the remote SDP's a=fingerprint (${algorithms})`,
+        ),
+      );
+    });
+  }
 }

@@ -16,13 +16,14 @@ import { JanusError } from '../errors.js';
 import type { Jsep, TrickleCandidate } from '../protocol/messages.js';
 import { withDeadline } from '../util/deadline.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
-import { CLIP_VIDEO, loadClip } from './clip.js';
-import { matchesFingerprint, sdpFingerprints } from './dtls-fingerprint.js';
+import { CLIP_VIDEO, loadClip, usesClip } from './clip.js';
+import { watchDtlsFingerprints } from './dtls-fingerprint.js';
 import { type MediaKind, startRtpSource } from './generated-source.js';
 import { requestKeyframeOnLoss } from './loss-watch.js';
+import { hasKinds, loadMediaFile, requireFfmpeg } from './media-file.js';
 import type { MediaSourceSpec } from './media-source.js';
 import { playPacketised } from './packet-player.js';
-import type { PacketSource } from './packet-source.js';
+import type { PacketisedMedia, PacketSource } from './packet-source.js';
 import { PeerRecordings, type RecordTarget } from './peer-recording.js';
 import { RtpCounter } from './rtp-counter.js';
 import type { WebmRecording } from './webm-recorder.js';
@@ -147,6 +148,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #failure: JanusError | undefined;
   /** Set while a remote description is being applied (werift announces tracks one m-line at a time). */
   #negotiating = false;
+  /** The file played in process, by path (`undefined` when it needs ffmpeg). */
+  #files = new Map<string, PacketisedMedia | undefined>();
   #sourceKinds = '';
   #sourceStarting: Promise<void> = Promise.resolve();
   readonly #recordings: PeerRecordings;
@@ -265,6 +268,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
     }
     this.#watchSenders();
+    this.#checkSource();
     this.#ensureSource();
   }
 
@@ -355,6 +359,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       await this.pc.setLocalDescription(answer);
     }
     this.#watchSenders();
+    this.#checkSource();
     this.#ensureSource();
     this.#recordings.update(this.#request.recordTo);
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL) && offer.sdp.includes('m=application')) {
@@ -516,30 +521,9 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       });
   }
 
-  /**
-   * Checks the remote DTLS certificate against the remote SDP's `a=fingerprint` when each DTLS transport
-   * connects or fails, in either DTLS role. werift 0.24.4 runs the same check and fails the transport
-   * before `connected`; this one does not rely on it, and names the failure.
-   */
+  /** Checks Janus's DTLS certificate against its SDP in either role (see `watchDtlsFingerprints`). */
   #watchDtls(): void {
-    for (const transport of this.pc.dtlsTransports) {
-      if (this.#watchedDtls.has(transport)) continue;
-      this.#watchedDtls.add(transport);
-      transport.onStateChange.subscribe((state) => {
-        if (state !== 'connected' && state !== 'failed') return;
-        const certificate = (transport as unknown as { dtls?: { remoteCertificate?: Uint8Array } }).dtls
-          ?.remoteCertificate;
-        if (!certificate) return;
-        const fingerprints = sdpFingerprints(this.pc.remoteDescription?.sdp ?? '');
-        if (matchesFingerprint(certificate, fingerprints)) return;
-        this.#fail(
-          new JanusError(
-            'DTLS_FINGERPRINT',
-            `the remote DTLS certificate does not match the remote SDP's a=fingerprint (${fingerprints.map((f) => f.algorithm).join(', ') || 'none'})`,
-          ),
-        );
-      });
-    }
+    watchDtlsFingerprints(this.pc, this.#watchedDtls, (error) => this.#fail(error));
   }
 
   #fail(error: JanusError): void {
@@ -548,6 +532,29 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     this.#connected = false;
     this.emit('failed', error);
     void this.close();
+  }
+
+  /**
+   * The file to play in process for these kinds: a WebM/Ogg/IVF file with VP8/Opus that holds them all, and
+   * no encoding options of its own; `undefined` when ffmpeg must transcode it.
+   */
+  #inProcessFile(kinds: readonly MediaKind[]): PacketisedMedia | undefined {
+    const spec = this.#request.source;
+    if (spec?.input.type !== 'file' || spec.audio || spec.video) return undefined;
+    const path = spec.input.path;
+    if (!this.#files.has(path)) this.#files.set(path, loadMediaFile(path));
+    const media = this.#files.get(path);
+    return media && hasKinds(media, kinds) ? media : undefined;
+  }
+
+  /** Fails the negotiation at once (`FFMPEG_MISSING`) when what we are to send needs ffmpeg and it is absent. */
+  #checkSource(): void {
+    const sends = (['audio', 'video'] as const).filter((kind) => this.#request[kind] === true);
+    if (sends.length === 0 || this.#usesClip() || this.#inProcessFile(sends)) return;
+    const input = this.#request.source?.input;
+    requireFfmpeg(
+      input?.type === 'file' ? `playing ${input.path}` : 'a generated source with options of its own',
+    );
   }
 
   /** Whether what we send is the shipped clip (played in process) rather than ffmpeg's output. */
@@ -595,13 +602,17 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       this.#source = undefined;
       await old?.stop();
       if (sends.length === 0 || this.#closed) return;
+      const file = this.#inProcessFile(sends);
+      const loop = spec?.input.type === 'file' && spec.input.loop === true;
       const source: PacketSource = this.#usesClip()
         ? playPacketised(loadClip(), { kinds: sends })
-        : await startRtpSource({
-            input: spec?.input ?? { type: 'generated' },
-            audio: sends.includes('audio') ? (spec?.audio ?? true) : false,
-            video: sends.includes('video') ? (spec?.video ?? true) : false,
-          });
+        : file
+          ? playPacketised(file, { kinds: sends, loop })
+          : await startRtpSource({
+              input: spec?.input ?? { type: 'generated' },
+              audio: sends.includes('audio') ? (spec?.audio ?? true) : false,
+              video: sends.includes('video') ? (spec?.video ?? true) : false,
+            });
       if (this.#closed) {
         await source.stop();
         return;
@@ -617,21 +628,6 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     })();
     this.#sourceStarting.catch(() => {});
   }
-}
-
-/**
- * Whether `spec` asks for the generated source exactly as the shipped clip is (no tone, pattern or
- * encoding of its own): then it is played in process, otherwise ffmpeg makes it.
- */
-export function usesClip(spec: MediaSourceSpec | undefined): boolean {
-  if (!spec) return true;
-  const input = spec.input;
-  if (input.type !== 'generated' || input.toneHz !== undefined || input.pattern !== undefined) return false;
-  if (spec.audio && Object.values(spec.audio).some((value) => value !== undefined)) return false;
-  const video = spec.video ?? {};
-  return Object.entries(video).every(
-    ([key, value]) => value === undefined || CLIP_VIDEO[key as keyof typeof CLIP_VIDEO] === value,
-  );
 }
 
 function toTrickle(candidate: RTCIceCandidate | undefined): TrickleCandidate | null {
