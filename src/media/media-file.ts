@@ -3,8 +3,8 @@
  * Anything else (other containers or codecs, VP9, or a size/rate/bitrate of its own) goes through ffmpeg.
  * @module
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { JanusError } from '../errors.js';
 import { parseIvf } from './ivf.js';
 import { parseOggOpus } from './ogg-opus.js';
@@ -58,17 +58,29 @@ export function hasKinds(media: PacketisedMedia, kinds: readonly MediaKind[]): b
   return kinds.every((kind) => media[kind] !== undefined);
 }
 
-let ffmpegFound: boolean | undefined;
+/** Whether `command` is an executable file, or one on `PATH`. */
+function onPath(command: string): boolean {
+  const candidates = isAbsolute(command)
+    ? [command]
+    : (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, command));
+  return candidates.some((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
 
 /**
- * Throws `FFMPEG_MISSING` unless the `ffmpeg` executable runs (checked once per process).
+ * Throws `FFMPEG_MISSING` unless an `ffmpeg` executable is on `PATH` (looked up, not run: cheap).
  *
  * @param why - what needs it, for the message
  * @param ffmpegPath - the executable. Default `'ffmpeg'`
  */
 export function requireFfmpeg(why: string, ffmpegPath = 'ffmpeg'): void {
-  ffmpegFound ??= spawnSync(ffmpegPath, ['-version'], { stdio: 'ignore', timeout: 5000 }).status === 0;
-  if (!ffmpegFound) {
+  if (!onPath(ffmpegPath)) {
     throw new JanusError(
       'FFMPEG_MISSING',
       `${why} needs ffmpeg, which is not installed (Debian: apt-get install ffmpeg). ` +

@@ -21,8 +21,8 @@ import { isVp8KeyframePayload } from '../../src/media/vp8-rtp.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { requirePrivateNetns } from './support/net-guard.js';
 
-/** A key frame must arrive this soon after each PLI we send (measured 5-60 ms; 5x margin and more). */
-const KEYFRAME_AFTER_PLI_MS = 300;
+/** A key frame must arrive this soon after each PLI we send (measured 0-110 ms alone, up to 322 ms with the whole media suite running: 3x that). */
+const KEYFRAME_AFTER_PLI_MS = 1000;
 
 /** The clip's video clock step per frame (90 kHz / 30 fps). */
 const FRAME_TICKS = 3000;
