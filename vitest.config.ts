@@ -1,4 +1,16 @@
 import { defineConfig } from 'vitest/config';
+import type { CoverageOptions } from 'vitest/node';
+
+/**
+ * Line and branch coverage of the library (`npm run coverage`): V8 coverage of `src/` and `machines/`,
+ * shared by both configs so the two runs merge into one report.
+ */
+export const coverage: CoverageOptions = {
+  provider: 'v8',
+  include: ['src/**/*.ts', 'machines/**/*.ts'],
+  reporter: ['text-summary', 'json-summary', 'html'],
+  reportsDirectory: 'coverage',
+};
 
 /**
  * Unit, path-coverage and integration tests. Media tests (`test/media/`) need a private network namespace
@@ -12,5 +24,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     reporters: ['default'],
+    coverage,
   },
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { coverage } from './vitest.config.js';
 
 /** Media tests: run inside a private network namespace by `npm run test:media` (scripts/netns-run.sh). */
 export default defineConfig({
@@ -9,5 +10,6 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     reporters: ['default'],
+    coverage,
   },
 });

@@ -90,7 +90,9 @@ function finish(problems: readonly string[]): never {
     log('\nDEMO PASSED: signalling, media both ways and the recording all worked.');
     process.exit(0);
   }
-  log(`\nDEMO FAILED: ${problems.join('; ')}`);
+  // One line, whatever the reasons hold (ffprobe's messages end in a newline).
+  const reasons = problems.map((problem) => problem.replace(/\s+/g, ' ').trim());
+  log(`\nDEMO FAILED: ${reasons.join('; ')}`);
   process.exit(1);
 }
 

@@ -9,7 +9,7 @@
  * loopback). (In your own project the import is `from 'janus-xstate'`.)
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connect, EchoTest, MediaSource } from '../src/index.js';
+import { connect, EchoTest, MediaSource } from 'janus-xstate';
 
 const url = process.env.JANUS_WS_URL;
 if (!url) {

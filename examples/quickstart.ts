@@ -7,7 +7,7 @@
  *
  * (In your own project the import is `from 'janus-xstate'`.)
  */
-import { connect, JanusError } from '../src/index.js';
+import { connect, JanusError } from 'janus-xstate';
 
 const url = process.env.JANUS_URL ?? 'ws://127.0.0.1:8188';
 const janus = await connect(url, { apiSecret: process.env.JANUS_API_SECRET, requestTimeoutMs: 5_000 });

@@ -9,7 +9,7 @@
  * reach (in this repository, `scripts/netns-run.sh` gives one to a server started inside it).
  * (In your own project the import is `from 'janus-xstate'`.)
  */
-import { connect, MediaSource, VideoRoom, waitForWebrtcUp } from '../src/index.js';
+import { connect, MediaSource, VideoRoom, waitForWebrtcUp } from 'janus-xstate';
 
 const url = process.env.JANUS_URL ?? 'ws://127.0.0.1:8188';
 const seconds = Number(process.env.SECONDS ?? 4);

@@ -82,6 +82,12 @@ export class JanusError extends Error {
   /** The plugin's reply data for `PLUGIN_ERROR`, or other context. */
   readonly data: unknown;
 
+  /**
+   * Creates the error; janus-xstate raises it, users rarely need to.
+   * @param code - the stable string code
+   * @param message - what went wrong, for people
+   * @param options - `janusCode`, `data` and `cause`; each defaults to `undefined`
+   */
   constructor(code: JanusErrorCode, message: string, options: JanusErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'JanusError';
@@ -107,6 +113,11 @@ export class InvalidStateError extends JanusError {
   /** The state the object was in when the call was made. */
   readonly state: string;
 
+  /**
+   * Creates the error for a refused call.
+   * @param what - the call that was refused, e.g. `message`
+   * @param state - the state that refused it
+   */
   constructor(what: string, state: string) {
     super('INVALID_STATE', `${what} is not allowed in state '${state}'`);
     this.name = 'InvalidStateError';

@@ -22,12 +22,22 @@ export {
   type SessionEventMap,
   type SessionState,
 } from './janus-session.js';
+// Types the public API above refers to (options, events, media descriptions), exported so that users can
+// name them and the API docs can link them.
+export type {
+  AudioEncoding,
+  FileInput,
+  GeneratedInput,
+  MediaKind,
+  VideoEncoding,
+} from './media/generated-source.js';
 export type { NegotiationOptions } from './media/handle-media.js';
 export type {
   IceServer,
   JanusPeer,
   KindStats,
   MediaRequest,
+  PeerEventMap,
   PeerOptions,
   PeerStats,
 } from './media/janus-peer.js';
@@ -37,6 +47,13 @@ export {
   MediaSource,
   type MediaSourceSpec,
 } from './media/media-source.js';
+export type { WebmRecording } from './media/webm-recorder.js';
+export type {
+  EarlyDtlsOptions,
+  IceServerLike,
+  SuppressStunOptions,
+  WeriftWorkaroundOptions,
+} from './media/werift-workarounds.js';
 export {
   type ConnectOptions,
   DEFAULT_CLOSE_TIMEOUT_MS,
@@ -66,6 +83,7 @@ export type {
   TrickleCandidate,
   TrickleInput,
 } from './protocol/messages.js';
+export { HANDLE_CORE_EVENTS } from './protocol/messages.js';
 export {
   DEFAULT_RECONNECT_POLICY,
   type ExponentialBackoffOptions,
@@ -76,5 +94,6 @@ export {
 export type { CallOptions } from './util/abort.js';
 export { type DeadlineOptions, type DeadlineSettle, withDeadline } from './util/deadline.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
+export type { EventMap, Listener } from './util/typed-emitter.js';
 export type { ReplyKind } from './wire/transactions.js';
 export type { RequestOptions } from './wire/wire.js';

@@ -56,6 +56,30 @@ export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
     why: 'the private network namespace for media',
     neededFor: ['demo', 'test'],
   },
+  {
+    lookFor: 'janus-pp-rec',
+    debianPackage: 'janus-tools',
+    why: 'converting Record&Play .mjr recordings in the media tests',
+    neededFor: ['test'],
+  },
+  {
+    lookFor: 'sipp',
+    debianPackage: 'sip-tester',
+    why: 'the SIP peer of the SIP media tests',
+    neededFor: ['test'],
+  },
+  {
+    lookFor: '/usr/share/lua/5.3/json.lua',
+    debianPackage: 'lua-json',
+    why: "the Lua plugin's sample script (echotest.lua) in the tests",
+    neededFor: ['test'],
+  },
+  {
+    lookFor: '/usr/share/lua/5.3/ansicolors.lua',
+    debianPackage: 'lua-ansicolors',
+    why: "the Lua plugin's sample script (echotest.lua) in the tests",
+    neededFor: ['test'],
+  },
 ];
 
 /** A requirement that is not met. */
@@ -139,6 +163,8 @@ export interface EnsureSystemDependenciesOptions {
   readonly log?: (line: string) => void;
   /** Install missing packages when running as root. Defaults to `true`. */
   readonly install?: boolean;
+  /** The `PATH` to look for programs in (plus `/usr/sbin`, `/sbin` for `ip` and `unshare`). Defaults to `process.env.PATH`. */
+  readonly path?: string;
 }
 
 /**
@@ -150,7 +176,7 @@ export function ensureSystemDependencies(
   purpose: SystemPurpose,
   options: EnsureSystemDependenciesOptions = {},
 ): void {
-  const missing = missingRequirements(purpose);
+  const missing = missingRequirements(purpose, options.path);
   if (missing.length === 0) return;
   const packages = packagesFor(missing);
   const isRoot = process.getuid?.() === 0;
@@ -167,7 +193,7 @@ export function ensureSystemDependencies(
     stdio: ['ignore', 'inherit', 'inherit'],
     env,
   });
-  const still = missingRequirements(purpose);
+  const still = missingRequirements(purpose, options.path);
   if (installed.status !== 0 || still.length > 0)
     throw new SystemDependencyError(packagesFor(still.length ? still : missing), `'apt-get install' failed`);
 }

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { type JanusLibrary, moduleFileName } from './janus-paths.js';
 import { type JcfgSection, jcfgFile } from './jcfg.js';
+import { duktapeTemplate, luaTemplate } from './plugin-configs/scripts.js';
 import type { JanusPorts, JanusSettingValue } from './types.js';
 
 /** Everything the templates need, fully resolved. */
@@ -38,6 +39,8 @@ export interface ConfigParams {
   sessionTimeoutS: number;
   /** `reclaim_session_timeout`. */
   reclaimSessionTimeoutS: number;
+  /** Whether VideoRoom, TextRoom and AudioBridge get the stock demo room {@link DEMO_ROOM_ID}. */
+  demoRooms: boolean;
   /** Overrides for `general`. */
   extraGeneral: Record<string, JanusSettingValue>;
   /** Overrides for `media`. */
@@ -154,29 +157,36 @@ interface PluginConfig {
   directories?: string[];
 }
 
-/** The demo room 1234 the stock VideoRoom, TextRoom and AudioBridge configs define. */
-const DEMO_ROOM = { description: 'Demo Room', secret: 'adminpwd' } as const;
+/** The id of the demo room that the stock VideoRoom, TextRoom and AudioBridge configs define. */
+export const DEMO_ROOM_ID = 1234;
+
+/** The `secret` of the demo rooms (as in the stock configs): needed to edit, destroy or announce. */
+export const DEMO_ROOM_SECRET = 'adminpwd';
+
+const DEMO_ROOM = { description: 'Demo Room', secret: DEMO_ROOM_SECRET } as const;
+
+/** `[room-1234, settings]` when demo rooms are on, else nothing. */
+function demoRoom(p: ConfigParams, settings: JcfgSection): [string, JcfgSection][] {
+  return p.demoRooms ? [[`room-${DEMO_ROOM_ID}`, { ...DEMO_ROOM, ...settings }]] : [];
+}
 
 /** A clean, minimal config per plugin short name. */
 export const PLUGIN_TEMPLATES: Readonly<Record<string, (p: ConfigParams) => PluginConfig>> = {
   echotest: () => ({ text: jcfgFile([['general', {}]]) }),
   videocall: () => ({ text: jcfgFile([['general', {}]]) }),
-  videoroom: () => ({
+  videoroom: (p) => ({
     text: jcfgFile([
       ['general', {}],
-      ['room-1234', { ...DEMO_ROOM, publishers: 6, bitrate: 128000, fir_freq: 10, record: false }],
+      ...demoRoom(p, { publishers: 6, bitrate: 128000, fir_freq: 10, record: false }),
     ]),
   }),
-  textroom: () => ({
-    text: jcfgFile([
-      ['general', { json: 'plain' }],
-      ['room-1234', { ...DEMO_ROOM }],
-    ]),
+  textroom: (p) => ({
+    text: jcfgFile([['general', { json: 'plain' }], ...demoRoom(p, {})]),
   }),
   audiobridge: (p) => ({
     text: jcfgFile([
       ['general', { local_ip: p.localIp, rtp_port_range: p.rtpPortRange }],
-      ['room-1234', { ...DEMO_ROOM, sampling_rate: 16000, record: false }],
+      ...demoRoom(p, { sampling_rate: 16000, record: false }),
     ]),
   }),
   // No mountpoints: the stock ones bind UDP 5002/5004 (and more) and read missing files.
@@ -187,7 +197,8 @@ export const PLUGIN_TEMPLATES: Readonly<Record<string, (p: ConfigParams) => Plug
   },
   voicemail: (p) => {
     const path = join(p.configDir, 'voicemail');
-    return { text: jcfgFile([['general', { path, base: '/voicemail' }]]), directories: [path] };
+    // `base` = `path`: the `done` event's `recording` is then the file's own path.
+    return { text: jcfgFile([['general', { path, base: path }]]), directories: [path] };
   },
   nosip: (p) => ({
     text: jcfgFile([['general', { local_ip: p.localIp, sdp_ip: p.localIp, rtp_port_range: p.rtpPortRange }]]),
@@ -209,6 +220,8 @@ export const PLUGIN_TEMPLATES: Readonly<Record<string, (p: ConfigParams) => Plug
       ],
     ]),
   }),
+  lua: luaTemplate,
+  duktape: duktapeTemplate,
 };
 
 function disabledList(names: readonly string[]): JcfgSection {

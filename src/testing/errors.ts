@@ -12,7 +12,11 @@ export class JanusNotInstalledError extends Error {
   /** The executable that was looked for. */
   readonly binary: string;
 
-  /** @param binary - the executable that was looked for; @param detail - what exactly is missing */
+  /**
+   * Creates the error, its message naming the install command.
+   * @param binary - the executable that was looked for
+   * @param detail - what exactly is missing; defaults to "no executable '<binary>'"
+   */
   constructor(binary: string, detail?: string) {
     super(
       `Janus WebRTC Server not found (${detail ?? `no executable '${binary}'`}). ` +
@@ -28,7 +32,11 @@ export class JanusStartError extends Error {
   /** The last lines of the Janus log, when it was captured (empty otherwise). */
   readonly logTail: string;
 
-  /** @param message - what went wrong; @param logTail - the last lines of the log, if captured */
+  /**
+   * Creates the error, with the log tail appended to the message.
+   * @param message - what went wrong
+   * @param logTail - the last lines of the log, if captured (empty otherwise)
+   */
   constructor(message: string, logTail: string) {
     super(logTail ? `${message}\n--- last lines of the Janus log ---\n${logTail}` : message);
     this.name = 'JanusStartError';

@@ -10,6 +10,8 @@
  *
  * @module
  */
+
+export { DEMO_ROOM_ID, DEMO_ROOM_SECRET } from './config-templates.js';
 export { JANUS_INSTALL_COMMAND, JanusNotInstalledError, JanusStartError } from './errors.js';
 export { startJanus } from './janus-server.js';
 export { DEFAULT_PLUGINS } from './options.js';

@@ -242,6 +242,7 @@ class PrivateJanus implements JanusServer {
       tokenAuth: this.options.tokenAuth,
       sessionTimeoutS: this.options.sessionTimeoutS,
       reclaimSessionTimeoutS: this.options.reclaimSessionTimeoutS,
+      demoRooms: this.options.demoRooms,
       extraGeneral: this.options.extraGeneral,
       extraMedia: this.options.extraMedia,
       extraNat: this.options.extraNat,

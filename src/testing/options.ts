@@ -35,6 +35,8 @@ export interface ResolvedOptions {
   sessionTimeoutS: number;
   /** See {@link JanusServerOptions.reclaimSessionTimeoutS}. */
   reclaimSessionTimeoutS: number;
+  /** See {@link JanusServerOptions.demoRooms}. */
+  demoRooms: boolean;
   /** Short plugin names, without duplicates. */
   plugins: string[];
   /** The ports given in {@link JanusServerOptions.ports}; the others are allocated. */
@@ -93,6 +95,7 @@ export function resolveOptions(options: JanusServerOptions): ResolvedOptions {
       0,
       2 ** 31 - 1,
     ),
+    demoRooms: options.demoRooms ?? false,
     plugins,
     fixedPorts,
     bindIp,

@@ -37,6 +37,12 @@ export interface JanusServerOptions {
    * Default: `echotest, videoroom, textroom, videocall, audiobridge, streaming, recordplay, nosip, sip`.
    */
   plugins?: string[];
+  /**
+   * Give VideoRoom, TextRoom and AudioBridge the demo room `1234` (secret `'adminpwd'`) that Janus's stock
+   * configs define, for code written against the stock demos. Default: `false`: a private server starts
+   * with no rooms at all, so `create({ room: 1234 })` works and every room has the secret you gave it.
+   */
+  demoRooms?: boolean;
   /** Fixed ports, e.g. to start a second server on the ports of a first one. Default: free loopback ports. */
   ports?: Partial<JanusPorts>;
   /** Address every transport binds to (and the URLs point at). Default: `'127.0.0.1'`. */

@@ -73,9 +73,12 @@ describe.each(TRANSPORTS)('core protocol over $name', (transport) => {
     const asyncReply = await echo.message({ audio: false });
     expect(asyncReply.data).toEqual({ echotest: 'event', result: 'ok' });
     const room = await session.attach('janus.plugin.videoroom');
-    const syncReply = await room.message({ request: 'exists', room: 1234 });
-    expect(syncReply.data).toMatchObject({ videoroom: 'success', room: 1234, exists: true });
-    const missing = await room.message({ request: 'exists', room: 987654 });
+    const id = 600_000 + Math.floor(Math.random() * 100_000);
+    await room.message({ request: 'create', room: id });
+    const syncReply = await room.message({ request: 'exists', room: id });
+    expect(syncReply.data).toMatchObject({ videoroom: 'success', room: id, exists: true });
+    await room.message({ request: 'destroy', room: id });
+    const missing = await room.message({ request: 'exists', room: id });
     expect(missing.data).toMatchObject({ exists: false });
     await session.destroy();
     expect(janus.pendingRequests).toBe(0);

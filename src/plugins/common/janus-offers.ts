@@ -34,6 +34,7 @@ export class JanusOffers {
   #pending: Jsep | undefined;
 
   /**
+   * Creates the offer keeper of one handle; it holds no offer until one arrives.
    * @param handle - the handle whose offers these are
    * @param options - the handle's renegotiation policy
    */

@@ -28,6 +28,7 @@ export class TextRoomDataLink {
   #closed: JanusError | undefined;
 
   /**
+   * Creates a link over one data channel; it sends nothing until a request is made.
    * @param send - sends one text message on the data channel (throws if it cannot)
    * @param onEvent - receives every unsolicited event (`join`, `leave`, `message`, ...)
    * @param onStray - receives what is neither an event nor the reply to a pending request
