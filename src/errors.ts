@@ -48,6 +48,7 @@ export type JanusCoreErrorCode = (typeof JANUS_CORE_ERROR_CODES)[keyof typeof JA
  * - `INVALID_ARGUMENT`: the caller passed something unusable.
  * - `TLS`: the TLS handshake or the server's certificate check failed (`cause` holds Node's error).
  * - `MISSING_MODULE`: an optional module a feature needs is not installed (e.g. `unix-dgram` for `unix:`).
+ * - `DTLS_FINGERPRINT`, `FFMPEG_MISSING`, `MEDIA_FORMAT`, `MEDIA_UNSUPPORTED`: media errors (see each).
  * - and every {@link JanusCoreErrorCode} for errors the Janus core returned (`janusCode` holds the number).
  */
 export type JanusErrorCode =
@@ -62,7 +63,11 @@ export type JanusErrorCode =
   | 'INVALID_ARGUMENT'
   | 'TLS'
   | 'MISSING_MODULE'
-  | 'SERVER_ERROR';
+  | 'SERVER_ERROR'
+  | 'DTLS_FINGERPRINT'
+  | 'FFMPEG_MISSING'
+  | 'MEDIA_FORMAT'
+  | 'MEDIA_UNSUPPORTED';
 
 /** Options for {@link JanusError}. */
 export interface JanusErrorOptions extends ErrorOptions {

@@ -88,6 +88,11 @@ export type HandleEventMap = {
    * `id` is now `newId`. Its plugin state is gone: renegotiate, rejoin rooms.
    */
   recreated: [{ oldId: number; newId: number; sessionId: number }];
+  /**
+   * Our side failed the PeerConnection and closed it, e.g. `DTLS_FINGERPRINT` (the server's DTLS
+   * certificate does not match its SDP). A pending `webrtcup` wait rejects with this error.
+   */
+  'peer-failed': [JanusError];
 };
 
 /** The handle machine as the client hosts it (see `client/machine-cell.ts`). */
@@ -296,6 +301,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
       trickle: (candidate) => this.trickle(candidate),
       nextJsep: (options) => this.#nextJsep(options),
       reportError: (message, error) => this.#host.logErrorInListener(error, message),
+      peerFailed: (error) => this.emit('peer-failed', error),
     });
     return this.#media;
   }

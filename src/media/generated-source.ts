@@ -15,9 +15,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { isRtcp, type MediaStreamTrack, RtpPacket } from 'werift';
+import type { MediaKind, PacketSource } from './packet-source.js';
 
-/** A media kind. */
-export type MediaKind = 'audio' | 'video';
+export type { MediaKind } from './packet-source.js';
 
 /** A generated source: a sine tone and an animated test pattern (ffmpeg `lavfi`). */
 export interface GeneratedInput {
@@ -58,7 +58,10 @@ export interface VideoEncoding {
   readonly fps?: number;
   /** Bitrate in kbit/s. Default 400. */
   readonly bitrateKbps?: number;
-  /** Frames between key frames. Default: `fps` (30 if not given), about one per second. */
+  /**
+   * Frames between key frames. Default: half of `fps` (15 if not given), two per second: ffmpeg cannot be
+   * asked for a key frame, so a receiver that asks (PLI/FIR) waits at most this long.
+   */
   readonly keyframeInterval?: number;
 }
 
@@ -93,7 +96,7 @@ export interface SourceExit {
 }
 
 /** A running source. */
-export interface RtpSource {
+export interface RtpSource extends PacketSource {
   /** The kinds this source produces. */
   readonly kinds: readonly MediaKind[];
   /** Packets produced so far, per kind (RTCP from ffmpeg is not counted and not forwarded). */
@@ -184,7 +187,14 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
     const fps = video.fps ?? 30;
     args.push(...duration, '-map', `${videoInput}:v:0`, '-c:v', 'libvpx', '-deadline', 'realtime');
     args.push('-cpu-used', '8', '-b:v', `${video.bitrateKbps ?? 400}k`);
-    args.push('-g', String(video.keyframeInterval ?? fps), '-lag-in-frames', '0', '-auto-alt-ref', '0');
+    args.push(
+      '-g',
+      String(video.keyframeInterval ?? Math.max(1, Math.round(fps / 2))),
+      '-lag-in-frames',
+      '0',
+      '-auto-alt-ref',
+      '0',
+    );
     args.push('-error-resilient', '1', '-pix_fmt', 'yuv420p');
     if (input.type === 'file') {
       if (video.fps !== undefined) args.push('-r', String(video.fps));
@@ -204,11 +214,10 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
     log = (log + chunk).slice(-4000);
   });
   let stopping = false;
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  trackChild(child);
   const exited = new Promise<SourceExit>((resolve) => {
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {
-      process.removeListener('exit', killOnExit);
+      untrackChild(child);
       for (const socket of sockets.values()) closeQuietly(socket);
       resolve({ code, signal, stopped: stopping, log });
     };
@@ -240,6 +249,9 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
     kinds,
     produced,
     exited,
+    // ffmpeg cannot be asked for a key frame: its short GOP (keyframeInterval) answers instead.
+    keyframesOnRequest: 0,
+    requestKeyframe: () => {},
     onPacket,
     pipeTo: (tracks) =>
       onPacket((kind, packet) => {
@@ -280,6 +292,23 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
       listeners.clear();
     },
   };
+}
+
+/** Every running ffmpeg child: one `exit` hook for all of them kills what is left when the process exits. */
+const children = new Set<ChildProcess>();
+let exitHook = false;
+
+function trackChild(child: ChildProcess): void {
+  children.add(child);
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const running of children) running.kill('SIGKILL');
+  });
+}
+
+function untrackChild(child: ChildProcess): void {
+  children.delete(child);
 }
 
 function bindSocket(host: string): Promise<Socket> {

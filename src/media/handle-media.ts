@@ -48,6 +48,8 @@ export interface MediaHost {
   nextJsep(options: CallOptions): Promise<Jsep>;
   /** Reports a background error (trickle failed...). */
   reportError(message: string, error: unknown): void;
+  /** Our side failed the peer connection (e.g. `DTLS_FINGERPRINT`); it is being closed. */
+  peerFailed?(error: JanusError): void;
 }
 
 /** Runs negotiations for one handle. */
@@ -190,6 +192,7 @@ export class HandleMedia {
         .trickle(candidate)
         .catch((error: unknown) => this.#host.reportError('trickle failed', error));
     });
+    peer.on('failed', (error) => this.#host.peerFailed?.(error));
     this.#host.actor.send({ type: 'jsep.start', peerKey: key });
     return peer;
   }

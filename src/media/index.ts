@@ -5,6 +5,14 @@
  *
  * @packageDocumentation
  */
+
+export { CLIP_VIDEO, loadClip } from './clip.js';
+export {
+  certificateFingerprint,
+  matchesFingerprint,
+  type SdpFingerprint,
+  sdpFingerprints,
+} from './dtls-fingerprint.js';
 export {
   type AudioEncoding,
   type FileInput,
@@ -16,7 +24,16 @@ export {
   startRtpSource,
   type VideoEncoding,
 } from './generated-source.js';
+export { type IvfFile, type IvfFrame, parseIvf } from './ivf.js';
+export { loadMediaFile } from './media-file.js';
+export { type OggOpusFile, opusPacketSamples, parseOggOpus } from './ogg-opus.js';
+export { Pacer, sharedPacer } from './pacer.js';
+export { type PlayOptions, playPacketised } from './packet-player.js';
+export type { PacketisedFrame, PacketisedMedia, PacketisedTrack, PacketSource } from './packet-source.js';
+export type { RecordedStream, RecordTarget } from './peer-recording.js';
 export { type RtpCount, RtpCounter } from './rtp-counter.js';
+export { isVp8Keyframe, isVp8KeyframePayload, packetizeVp8, vp8FrameSize } from './vp8-rtp.js';
+export { finaliseWebm, inspectWebm, type WebmInfo, type WebmTrack } from './webm-file.js';
 export {
   type ProbedMedia,
   type ProbedStream,
@@ -34,7 +51,9 @@ export {
   type EarlyDtlsStats,
   enableNativeP256,
   type IceServerLike,
+  type KeyframeRoutingStats,
   type NativeP256Stats,
+  routeKeyframeRequestsByMediaSsrc,
   type StunSuppression,
   type SuppressStunOptions,
   suppressImplicitStun,

@@ -16,10 +16,17 @@ import { JanusError } from '../errors.js';
 import type { Jsep, TrickleCandidate } from '../protocol/messages.js';
 import { withDeadline } from '../util/deadline.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
-import { type MediaKind, type RtpSource, startRtpSource } from './generated-source.js';
+import { CLIP_VIDEO, loadClip, usesClip } from './clip.js';
+import { watchDtlsFingerprints } from './dtls-fingerprint.js';
+import { type MediaKind, startRtpSource } from './generated-source.js';
+import { requestKeyframeOnLoss } from './loss-watch.js';
+import { hasKinds, loadMediaFile, requireFfmpeg } from './media-file.js';
 import type { MediaSourceSpec } from './media-source.js';
+import { playPacketised } from './packet-player.js';
+import type { PacketisedMedia, PacketSource } from './packet-source.js';
+import { PeerRecordings, type RecordTarget } from './peer-recording.js';
 import { RtpCounter } from './rtp-counter.js';
-import { recordToWebm, type WebmRecording } from './webm-recorder.js';
+import type { WebmRecording } from './webm-recorder.js';
 import { applyWeriftWorkarounds, type WeriftWorkaroundOptions } from './werift-workarounds.js';
 
 /** Milliseconds after DTLS connected at which the source starts if nobody called `markUp()`. */
@@ -48,8 +55,12 @@ export interface MediaRequest {
   data?: boolean;
   /** What to send. Default: a generated tone/pattern for every kind that sends. */
   source?: MediaSourceSpec;
-  /** Record what comes back to this WebM file. */
-  recordTo?: string;
+  /**
+   * Record what is received to WebM: every audio and video m-line that receives, whatever `audio`/`video`
+   * say. A path records the first audio and first video m-line to one file; a function names a file per
+   * received m-line (`(stream) => path`, e.g. one per VideoRoom feed; `undefined` skips it).
+   */
+  recordTo?: RecordTarget;
 }
 
 /** Options of a peer. */
@@ -89,7 +100,15 @@ export interface PeerStats {
   audio: KindStats;
   /** Video counts. */
   video: KindStats;
+  /** Keyframe requests (RTCP PLI and FIR) received for what we send. */
+  keyframeRequests: number;
+  /** PLIs we sent because received video lost a packet that no retransmission brought back. */
+  keyframeRequestsSent: number;
 }
+
+/** RTCP payload-specific feedback (RFC 4585) and its keyframe-request types: PLI, FIR (RFC 5104). */
+const RTCP_PSFB = 206;
+const KEYFRAME_REQUEST_FMTS: ReadonlySet<number> = new Set([1, 4]);
 
 /** Listener arguments of a peer's events. */
 export type PeerEventMap = {
@@ -103,6 +122,11 @@ export type PeerEventMap = {
   track: [MediaKind, MediaStreamTrackType];
   /** The peer connection's state changed. */
   connection: [string];
+  /**
+   * The call failed on our side and the peer connection is being closed; e.g. `DTLS_FINGERPRINT` when the
+   * remote DTLS certificate does not match the `a=fingerprint` of the remote SDP (no media flows).
+   */
+  failed: [JanusError];
 };
 
 /** A werift peer connection for one Janus handle. */
@@ -116,10 +140,20 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   readonly #channels = new Map<string, RTCDataChannel>();
   readonly #outbox = new Map<string, (string | Buffer)[]>();
   #request: MediaRequest = {};
-  #source: RtpSource | undefined;
+  #source: PacketSource | undefined;
+  #keyframeRequests = 0;
+  #keyframeRequestsSent = 0;
+  readonly #watchedSenders = new WeakSet<object>();
+  readonly #watchedDtls = new WeakSet<object>();
+  #failure: JanusError | undefined;
+  /** Set while a remote description is being applied (werift announces tracks one m-line at a time). */
+  #negotiating = false;
+  /** The file played in process, by path (`undefined` when it needs ffmpeg). */
+  #files = new Map<string, PacketisedMedia | undefined>();
   #sourceKinds = '';
   #sourceStarting: Promise<void> = Promise.resolve();
-  #recording: WebmRecording | undefined;
+  readonly #recordings: PeerRecordings;
+  readonly #seenTracks = new WeakSet<object>();
   #connected = false;
   #up = false;
   #upTimer: ReturnType<typeof setTimeout> | undefined;
@@ -131,6 +165,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     super();
     this.pc = pc;
     this.#answerSetup = answerSetup;
+    this.#recordings = new PeerRecordings(pc, () => this.#videoSize());
     pc.onIceCandidate.subscribe((candidate) => this.emit('candidate', toTrickle(candidate)));
     pc.onTrack.subscribe((track) => this.#onTrack(track));
     pc.onDataChannel.subscribe((channel) => this.#adoptChannel(channel));
@@ -138,6 +173,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       this.emit('connection', state);
       if (state !== 'connected') return;
       this.#connected = true;
+      // The in-process clip costs nothing to start: send from the moment DTLS is up.
+      if (this.#usesClip()) this.markUp();
       // Normally the handle reports Janus's `webrtcup` a few ms after this; start the source anyway if not.
       if (!this.#up && !this.#upTimer) {
         this.#upTimer = setTimeout(() => this.markUp(), SOURCE_FALLBACK_MS);
@@ -198,7 +235,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
         receivedMediaS: received.timestampSpan / (k === 'audio' ? 48_000 : 90_000),
       };
     };
-    return { audio: kind('audio'), video: kind('video') };
+    return {
+      audio: kind('audio'),
+      video: kind('video'),
+      keyframeRequests: this.#keyframeRequests,
+      keyframeRequestsSent: this.#keyframeRequestsSent,
+    };
   }
 
   /** Adds (or turns off) transceivers and the data channel for an offer we make. */
@@ -225,6 +267,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL)) {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
     }
+    this.#watchSenders();
+    this.#checkSource();
     this.#ensureSource();
   }
 
@@ -238,13 +282,62 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
 
   /** Applies Janus's answer. */
   async applyAnswer(jsep: Jsep): Promise<void> {
-    await this.pc.setRemoteDescription({ type: 'answer', sdp: jsep.sdp });
+    this.#negotiating = true;
+    try {
+      await this.pc.setRemoteDescription({ type: 'answer', sdp: jsep.sdp });
+    } finally {
+      this.#negotiating = false;
+    }
+    this.#watchDtls();
+    this.#recordings.update(this.#request.recordTo);
+  }
+
+  /**
+   * Resolves once DTLS is connected on our side (at once if it is), rejects with the failure if our side
+   * fails the call first (e.g. `DTLS_FINGERPRINT`). Janus's `webrtcup` can arrive a moment before our own
+   * DTLS transport has finished and checked the server's certificate: waits for `webrtcup` use this so
+   * that a call that our side rejects never counts as up.
+   */
+  settled(): Promise<void> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#connected || this.#closed) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onConnection = (state: string): void => {
+        if (state !== 'connected' && state !== 'closed' && state !== 'failed') return;
+        // The fingerprint check runs on the DTLS transport's own state change, before this one.
+        done();
+        if (this.#failure) reject(this.#failure);
+        else if (state === 'failed') reject(new JanusError('INVALID_STATE', 'the PeerConnection failed'));
+        else resolve();
+      };
+      const onFailed = (error: JanusError): void => {
+        done();
+        reject(error);
+      };
+      const done = (): void => {
+        this.off('connection', onConnection);
+        this.off('failed', onFailed);
+      };
+      this.on('connection', onConnection);
+      this.on('failed', onFailed);
+    });
+  }
+
+  /** Why the call failed on our side (see the `failed` event), if it did. */
+  get failure(): JanusError | undefined {
+    return this.#failure;
   }
 
   /** Applies Janus's offer and creates and sets our answer for `request`. */
   async createAnswer(offer: Jsep, request: MediaRequest, options: { trickle?: boolean } = {}): Promise<Jsep> {
     this.#merge(request);
-    await this.pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+    this.#negotiating = true;
+    try {
+      await this.pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+    } finally {
+      this.#negotiating = false;
+    }
+    this.#watchDtls();
     for (const transceiver of this.pc.getTransceivers()) {
       const kind = transceiver.kind as MediaKind;
       const wanted = request[kind];
@@ -265,7 +358,10 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     } else {
       await this.pc.setLocalDescription(answer);
     }
+    this.#watchSenders();
+    this.#checkSource();
     this.#ensureSource();
+    this.#recordings.update(this.#request.recordTo);
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL) && offer.sdp.includes('m=application')) {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
     }
@@ -321,14 +417,19 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     if (this.#upTimer) clearTimeout(this.#upTimer);
     await this.#sourceStarting.catch(() => {});
     await this.#source?.stop();
-    await this.#recording?.stop().catch(() => {});
+    await this.#recordings.stop().catch(() => {});
     await this.pc.close();
     this.removeAllListeners();
   }
 
-  /** The recording, once it started. */
+  /** The first recording, once it started. */
   get recording(): WebmRecording | undefined {
-    return this.#recording;
+    return this.#recordings.recordings[0];
+  }
+
+  /** Every recording started so far (one per file). */
+  get recordings(): readonly WebmRecording[] {
+    return this.#recordings.recordings;
   }
 
   #merge(request: MediaRequest): void {
@@ -371,20 +472,25 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #onTrack(track: MediaStreamTrackType): void {
     const kind = track.kind as MediaKind;
     // werift announces the same track again on every renegotiation (ICE restart included).
-    if (this.#remote[kind] === track) return;
+    if (this.#seenTracks.has(track)) return;
+    this.#seenTracks.add(track);
     this.#remote[kind] = track;
     this.#received.watch(kind, track);
-    this.emit('track', kind, track);
-    const path = this.#request.recordTo;
-    if (path && !this.#recording && this.#allRemoteTracksIn()) {
-      this.#recording = recordToWebm(path, { ...this.#remote }, this.#videoSize());
-      this.#recording.failed.catch(() => {});
+    if (kind === 'video') {
+      requestKeyframeOnLoss(track, (ssrc) => {
+        this.#keyframeRequestsSent++;
+        const receiver = this.pc.getTransceivers().find((t) => t.receiver.tracks.includes(track))?.receiver;
+        receiver?.sendRtcpPLI(ssrc).catch(() => {});
+      });
     }
+    this.emit('track', kind, track);
+    // During a negotiation the m-lines and directions are not settled yet: its end updates the recordings.
+    if (!this.#negotiating) this.#recordings.update(this.#request.recordTo);
   }
 
   /**
-   * The size the source encodes video at (what Janus echoes or forwards back), for the WebM header:
-   * explicit `width`/`height`, else 320×240 for the generated pattern; unknown for a file at its own size.
+   * The video size written to a recording when no key frame shows the real one in time: what our source
+   * encodes at (what Janus echoes back), else werift's default.
    */
   #videoSize(): { width?: number; height?: number } {
     if (this.#request.video !== true) return {}; // what comes back is not our own video
@@ -392,13 +498,10 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     const video = typeof spec?.video === 'object' ? spec.video : undefined;
     if (video?.width !== undefined && video.height !== undefined)
       return { width: video.width, height: video.height };
-    if ((spec?.input.type ?? 'generated') === 'generated') return { width: 320, height: 240 };
+    if ((spec?.input.type ?? 'generated') === 'generated') {
+      return { width: video?.width ?? CLIP_VIDEO.width, height: video?.height ?? CLIP_VIDEO.height };
+    }
     return {};
-  }
-
-  #allRemoteTracksIn(): boolean {
-    const kinds = (['audio', 'video'] as const).filter((kind) => this.#request[kind]);
-    return kinds.every((kind) => this.#remote[kind] !== undefined);
   }
 
   #adoptChannel(channel: RTCDataChannel): void {
@@ -418,8 +521,68 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       });
   }
 
+  /** Checks Janus's DTLS certificate against its SDP in either role (see `watchDtlsFingerprints`). */
+  #watchDtls(): void {
+    watchDtlsFingerprints(this.pc, this.#watchedDtls, (error) => this.#fail(error));
+  }
+
+  #fail(error: JanusError): void {
+    if (this.#failure || this.#closed) return;
+    this.#failure = error;
+    this.#connected = false;
+    this.emit('failed', error);
+    void this.close();
+  }
+
   /**
-   * Starts (or restarts, when the sending kinds changed) the ffmpeg source once the call is up (see
+   * The file to play in process for these kinds: a WebM/Ogg/IVF file with VP8/Opus that holds them all, and
+   * no encoding options of its own; `undefined` when ffmpeg must transcode it.
+   */
+  #inProcessFile(kinds: readonly MediaKind[]): PacketisedMedia | undefined {
+    const spec = this.#request.source;
+    if (spec?.input.type !== 'file' || spec.audio || spec.video) return undefined;
+    const path = spec.input.path;
+    if (!this.#files.has(path)) this.#files.set(path, loadMediaFile(path));
+    const media = this.#files.get(path);
+    return media && hasKinds(media, kinds) ? media : undefined;
+  }
+
+  /** Fails the negotiation at once (`FFMPEG_MISSING`) when what we are to send needs ffmpeg and it is absent. */
+  #checkSource(): void {
+    const sends = (['audio', 'video'] as const).filter((kind) => this.#request[kind] === true);
+    if (sends.length === 0 || this.#usesClip() || this.#inProcessFile(sends)) return;
+    const input = this.#request.source?.input;
+    requireFfmpeg(
+      input?.type === 'file' ? `playing ${input.path}` : 'a generated source with options of its own',
+    );
+  }
+
+  /** Whether what we send is the shipped clip (played in process) rather than ffmpeg's output. */
+  #usesClip(): boolean {
+    return usesClip(this.#request.source);
+  }
+
+  /**
+   * Counts the keyframe requests (PLI, FIR) each of our senders receives and passes them to the source,
+   * which continues from a key frame. They reach the sender thanks to workaround (e),
+   * `routeKeyframeRequestsByMediaSsrc`.
+   */
+  #watchSenders(): void {
+    for (const transceiver of this.pc.getTransceivers()) {
+      const sender = transceiver.sender;
+      if (this.#watchedSenders.has(sender)) continue;
+      this.#watchedSenders.add(sender);
+      sender.onRtcp.subscribe((packet) => {
+        const fmt = (packet as { feedback?: { count?: number } }).feedback?.count;
+        if (packet.type !== RTCP_PSFB || fmt === undefined || !KEYFRAME_REQUEST_FMTS.has(fmt)) return;
+        this.#keyframeRequests++;
+        if (transceiver.kind === 'video') this.#source?.requestKeyframe();
+      });
+    }
+  }
+
+  /**
+   * Starts (or restarts, when the sending kinds changed) the source once the call is up (see
    * {@link JanusPeer.markUp}); on a renegotiation of a call that is up, at once. Packets are counted as sent
    * only once DTLS is connected.
    */
@@ -439,18 +602,27 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       this.#source = undefined;
       await old?.stop();
       if (sends.length === 0 || this.#closed) return;
-      const source = await startRtpSource({
-        input: spec?.input ?? { type: 'generated' },
-        audio: sends.includes('audio') ? (spec?.audio ?? true) : false,
-        video: sends.includes('video') ? (spec?.video ?? true) : false,
-      });
+      const file = this.#inProcessFile(sends);
+      const loop = spec?.input.type === 'file' && spec.input.loop === true;
+      const source: PacketSource = this.#usesClip()
+        ? playPacketised(loadClip(), { kinds: sends })
+        : file
+          ? playPacketised(file, { kinds: sends, loop })
+          : await startRtpSource({
+              input: spec?.input ?? { type: 'generated' },
+              audio: sends.includes('audio') ? (spec?.audio ?? true) : false,
+              video: sends.includes('video') ? (spec?.video ?? true) : false,
+            });
       if (this.#closed) {
         await source.stop();
         return;
       }
       this.#source = source;
       source.onPacket((kind, packet) => {
-        if (this.#connected) this.#sent.count(kind, packet);
+        // werift drops what it cannot send (before DTLS is up, and while an ICE restart runs): not sent.
+        if (this.#connected && this.pc.dtlsTransports[0]?.iceTransport.state === 'connected') {
+          this.#sent.count(kind, packet);
+        }
       });
       source.pipeTo(this.#local);
     })();

@@ -1,10 +1,16 @@
 /**
- * What a handle sends: a generated test tone and test pattern, or a file that ffmpeg can read.
+ * What a handle sends: the shipped test clip (a VP8 test pattern with a frame counter and an Opus tone,
+ * played in process), a tone/pattern of your own (ffmpeg), or a file (WebM VP8/Opus, Ogg/Opus and IVF VP8
+ * in process; anything else transcoded by ffmpeg).
  * @module
  */
 import type { AudioEncoding, FileInput, GeneratedInput, VideoEncoding } from './generated-source.js';
 
-/** A description of media to send; encoded to Opus/VP8 RTP by ffmpeg when a call starts. */
+/**
+ * A description of media to send. Played in process (no ffmpeg) for `generated()` without options and for
+ * WebM (VP8/Opus), Ogg/Opus and IVF (VP8) files; anything else is encoded to Opus/VP8 RTP by ffmpeg when
+ * the call starts (`FFMPEG_MISSING` at once when ffmpeg is not installed).
+ */
 export interface MediaSourceSpec {
   /** The ffmpeg input: generated, or a file. */
   readonly input: GeneratedInput | FileInput;
@@ -36,14 +42,23 @@ export interface FileSourceOptions {
   video?: VideoEncoding;
 }
 
-/** Factories of media sources for `start`, `publish`, `call`, `offer`... (needs Debian's `ffmpeg`). */
+/** Factories of media sources for `start`, `publish`, `call`, `offer`... */
 export const MediaSource = {
-  /** A sine tone and a moving test pattern. */
+  /**
+   * The shipped clip: a 320×240 30 fps VP8 test pattern with a frame counter (a key frame every 0.5 s, and
+   * at once when a receiver asks) and an Opus tone with a beep each second, looped seamlessly, shared by
+   * every call, no ffmpeg. With `toneHz`, `pattern`, `audio` or `video` options other than the clip's own,
+   * ffmpeg generates and encodes the media instead.
+   */
   generated(options: GeneratedSourceOptions = {}): MediaSourceSpec {
     const input: GeneratedInput = { type: 'generated', ...pick(options, ['toneHz', 'pattern']) };
     return { input, ...pick(options, ['audio', 'video']) };
   },
-  /** Any file ffmpeg can read, re-encoded in real time; `loop` plays it again and again. */
+  /**
+   * A file; `loop` plays it again and again. WebM (VP8/Opus), Ogg/Opus and IVF (VP8) holding every kind
+   * the call sends are played in process; anything else, or with `audio`/`video` options, is re-encoded
+   * in real time by ffmpeg.
+   */
   file(path: string, options: FileSourceOptions = {}): MediaSourceSpec {
     const input: FileInput = {
       type: 'file',

@@ -9,6 +9,7 @@
 import { execFile } from 'node:child_process';
 import type { MediaStreamTrack } from 'werift';
 import { MediaRecorder } from 'werift/nonstandard';
+import { finaliseWebm } from './webm-file.js';
 
 /** Options of {@link recordToWebm}. */
 export interface WebmRecorderOptions {
@@ -35,7 +36,10 @@ export interface WebmRecording {
   readonly path: string;
   /** Rejects on a recorder error (e.g. an unsupported codec). */
   readonly failed: Promise<never>;
-  /** Stops recording and finalizes the file (duration, cues); waits up to ~5 s. */
+  /**
+   * Stops recording and finalizes the file (duration, cues, and a real size for every element, so that
+   * `ffprobe -v warning` has nothing to say); waits up to ~5 s.
+   */
   stop(): Promise<void>;
 }
 
@@ -74,7 +78,13 @@ export function recordToWebm(
     path,
     failed,
     stop: () => {
-      stopped ??= recorder.stop();
+      stopped ??= recorder.stop().then(() => {
+        try {
+          finaliseWebm(path);
+        } catch {
+          // Nothing was written (no key frame arrived): there is no file to finalise.
+        }
+      });
       return stopped;
     },
   };

@@ -16,7 +16,10 @@
  * all (stock werift 0.24.4 never runs connectivity checks after a restart while DTLS is up, so no
  * media flows any more).
  *
- * {@link applyWeriftWorkarounds} applies all four. Each touches werift internals that are not
+ * A fifth, {@link routeKeyframeRequestsByMediaSsrc} (in `werift-keyframe-routing.ts`), is a fix too:
+ * keyframe requests (PLI/FIR) that Janus forwards reach our sender instead of being dropped.
+ *
+ * {@link applyWeriftWorkarounds} applies all five. Each touches werift internals that are not
  * part of its typed API; every access is checked at run time and throws a
  * {@link WeriftInternalsError} naming the missing piece, so a werift upgrade that moves them
  * fails loudly instead of silently losing the workaround. Re-check each one (its "Drop it when"
@@ -30,15 +33,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDtls, type RTCPeerConnection } from 'werift';
+import { WeriftInternalsError } from './werift-internals-error.js';
+import { type KeyframeRoutingStats, routeKeyframeRequestsByMediaSsrc } from './werift-keyframe-routing.js';
 
-/** Thrown when werift's internals no longer have the shape a workaround relies on. */
-export class WeriftInternalsError extends Error {
-  /** @param what - the werift internal that was missing or unexpected */
-  constructor(what: string) {
-    super(`werift internals changed (${what}); re-check src/media/werift-workarounds.ts`);
-    this.name = 'WeriftInternalsError';
-  }
-}
+export { type KeyframeRoutingStats, routeKeyframeRequestsByMediaSsrc, WeriftInternalsError };
 
 // ---------------------------------------------------------------------------------------------
 // The parts of werift 0.24.4 these workarounds touch (file names are in werift's source tree).
@@ -583,7 +581,7 @@ export function resumeIceAfterRestart(pc: RTCPeerConnection): IceRestartStats {
 }
 
 // ---------------------------------------------------------------------------------------------
-// All four
+// All five
 // ---------------------------------------------------------------------------------------------
 
 /** Options of {@link applyWeriftWorkarounds}; each workaround is on unless set to `false`. */
@@ -596,6 +594,8 @@ export interface WeriftWorkaroundOptions {
   readonly nativeP256?: boolean;
   /** (d) `false` to leave ICE restarts as stock werift does them (broken while DTLS is up). */
   readonly iceRestart?: boolean;
+  /** (e) `false` to leave keyframe requests routed by sender SSRC (they then never reach our sender). */
+  readonly keyframeRouting?: boolean;
 }
 
 /** What {@link applyWeriftWorkarounds} applied (`undefined` for a workaround switched off). */
@@ -608,12 +608,15 @@ export interface AppliedWorkarounds {
   readonly nativeP256: NativeP256Stats | undefined;
   /** (d) live counters. */
   readonly iceRestart: IceRestartStats | undefined;
+  /** (e) live counters. */
+  readonly keyframeRouting: KeyframeRoutingStats | undefined;
 }
 
 /**
  * Applies {@link suppressImplicitStun}, {@link bufferEarlyDtls}, {@link enableNativeP256} and
- * {@link resumeIceAfterRestart} to `pc`. Call it right after `new RTCPeerConnection(...)`, before
- * any negotiation; (a), (b) and (d) are in place when this returns its promise, (c) when the
+ * {@link resumeIceAfterRestart} and {@link routeKeyframeRequestsByMediaSsrc} (e, in
+ * `werift-keyframe-routing.ts`) to `pc`. Call it right after `new RTCPeerConnection(...)`, before
+ * any negotiation; (a), (b), (d) and (e) are in place when this returns its promise, (c) when the
  * promise resolves (at once after the first call in a process).
  *
  * @param pc - a fresh werift peer connection
@@ -627,6 +630,8 @@ export async function applyWeriftWorkarounds(
   const stun = options.stun === false ? undefined : suppressImplicitStun(pc, options.stun);
   const earlyDtls = options.earlyDtls === false ? undefined : bufferEarlyDtls(pc, options.earlyDtls);
   const iceRestart = options.iceRestart === false ? undefined : resumeIceAfterRestart(pc);
+  const keyframeRouting =
+    options.keyframeRouting === false ? undefined : routeKeyframeRequestsByMediaSsrc(pc);
   const nativeP256 = options.nativeP256 === false ? undefined : await enableNativeP256();
-  return { stun, earlyDtls, nativeP256, iceRestart };
+  return { stun, earlyDtls, nativeP256, iceRestart, keyframeRouting };
 }

@@ -89,7 +89,8 @@ export const DEFAULT_WEBRTCUP_TIMEOUT_MS = 10_000;
 /**
  * Resolves once the handle's PeerConnection is up (`webrtcup`), at once if it already is. Rejects with
  * `TIMEOUT` after `timeoutMs` (default {@link DEFAULT_WEBRTCUP_TIMEOUT_MS}), with the signal's reason
- * when aborted, and with `INVALID_STATE` when the handle detaches first.
+ * when aborted, with `INVALID_STATE` when the handle detaches first, and with our side's error when the
+ * PeerConnection fails here first (`peer-failed`, e.g. `DTLS_FINGERPRINT`).
  */
 export function waitForWebrtcUp(
   // biome-ignore lint/suspicious/noExplicitAny: any handle, whatever its event map
@@ -102,14 +103,22 @@ export function waitForWebrtcUp(
     'webrtcup',
     { ...options, defaultTimeoutMs: DEFAULT_WEBRTCUP_TIMEOUT_MS },
     ({ resolve, reject }) => {
-      const onUp = (): void => resolve();
+      // Our DTLS side may still be checking Janus's certificate when `webrtcup` arrives.
+      const onUp = (): void => {
+        const peer = handle.peer;
+        if (!peer) resolve();
+        else peer.settled().then(resolve, reject);
+      };
       const onDetached = (): void =>
         reject(new JanusError('INVALID_STATE', 'the handle detached before webrtcup'));
+      const onFailed = (error: JanusError): void => reject(error);
       base.on('webrtcup', onUp);
       base.on('detached', onDetached);
+      base.on('peer-failed', onFailed);
       return () => {
         base.off('webrtcup', onUp);
         base.off('detached', onDetached);
+        base.off('peer-failed', onFailed);
       };
     },
   );

@@ -33,14 +33,16 @@ export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
   {
     lookFor: 'ffmpeg',
     debianPackage: 'ffmpeg',
-    why: 'media sources and recordings',
-    neededFor: ['demo', 'test', 'cli-media'],
+    // MediaSource.generated() plays a shipped clip and WebM/Ogg/IVF files are read in process: ffmpeg is
+    // only for transcoding other files (optional; FFMPEG_MISSING without it), and for the tests of that path.
+    why: 'transcoding media files other than WebM, Ogg/Opus and IVF (optional)',
+    neededFor: ['test', 'cli-media'],
   },
   {
     lookFor: 'ffprobe',
     debianPackage: 'ffmpeg',
-    why: 'checking recordings',
-    neededFor: ['demo', 'test'],
+    why: 'the tests that check recordings as a second, independent reader',
+    neededFor: ['test'],
   },
   {
     lookFor: 'ip',

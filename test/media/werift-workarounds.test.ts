@@ -2,13 +2,20 @@ import { createECDH, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { p256 as nobleP256 } from '@noble/curves/p256';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RTCPeerConnection, type RTCPeerConnectionConfig } from 'werift';
+import {
+  PictureLossIndication,
+  RTCPeerConnection,
+  type RTCPeerConnectionConfig,
+  RtcpPacketConverter,
+  RtcpPayloadSpecificFeedback,
+} from 'werift';
 import {
   applyWeriftWorkarounds,
   bufferEarlyDtls,
   disableNativeP256,
   enableNativeP256,
   resumeIceAfterRestart,
+  routeKeyframeRequestsByMediaSsrc,
   suppressImplicitStun,
 } from '../../src/media/werift-workarounds.js';
 import { dtlsPeerFor } from './support/dtls-peer.js';
@@ -302,24 +309,98 @@ describe('(d) resumeIceAfterRestart', () => {
   });
 });
 
+/** Janus's SSRC for the media it sends us; werift registers it as a receiver (from Janus's a=ssrc). */
+const JANUS_SSRC = 0x4a414e55;
+
+/**
+ * A peer connection with a video sender, and Janus's SSRC registered as a receiver the way
+ * `setRemoteDescription` registers it (`RtpRouter.registerRtpReceiverBySsrc`).
+ */
+function senderAndJanusReceiver() {
+  const pc = peer();
+  const transceiver = pc.addTransceiver('video', { direction: 'sendrecv' });
+  const router = (pc as unknown as { router: { registerRtpReceiver(r: unknown, ssrc: number): void } })
+    .router;
+  router.registerRtpReceiver(transceiver.receiver, JANUS_SSRC);
+  const seen: number[] = [];
+  transceiver.sender.onRtcp.subscribe((packet) => seen.push(packet.type));
+  const route = (packet: unknown) =>
+    (pc as unknown as { router: { routeRtcp(p: unknown): void } }).router.routeRtcp(packet);
+  return { pc, sender: transceiver.sender, seen, route };
+}
+
+/** werift's (private) count of PLIs a sender handled. */
+function pliCount(sender: object): number {
+  return (sender as { pliCount: number }).pliCount;
+}
+
+/** A PLI as Janus forwards it: sender SSRC = Janus's, media SSRC = ours. */
+function pliFromJanus(mediaSsrc: number) {
+  return new RtcpPayloadSpecificFeedback({
+    feedback: new PictureLossIndication({ senderSsrc: JANUS_SSRC, mediaSsrc }),
+  });
+}
+
+/** A FIR (RFC 5104) from Janus: media SSRC 0, the target in the FCI entry. */
+function firFromJanus(targetSsrc: number) {
+  const bytes = Buffer.alloc(20);
+  bytes.writeUInt8(0x84, 0); // V=2, FMT=4
+  bytes.writeUInt8(206, 1); // PSFB
+  bytes.writeUInt16BE(4, 2); // 5 words - 1
+  bytes.writeUInt32BE(JANUS_SSRC, 4);
+  bytes.writeUInt32BE(0, 8);
+  bytes.writeUInt32BE(targetSsrc, 12);
+  bytes.writeUInt8(7, 16); // FIR sequence number
+  const [packet] = RtcpPacketConverter.deSerialize(bytes);
+  return packet;
+}
+
+describe('(e) routeKeyframeRequestsByMediaSsrc', () => {
+  it("hands Janus's PLI and FIR to our sender (counted, on onRtcp)", () => {
+    const { pc, sender, seen, route } = senderAndJanusReceiver();
+    const stats = routeKeyframeRequestsByMediaSsrc(pc);
+    route(pliFromJanus(sender.ssrc));
+    expect(pliCount(sender)).toBe(1);
+    route(firFromJanus(sender.ssrc));
+    expect(seen).toEqual([206, 206]);
+    expect(stats.delivered).toBe(2);
+    // Feedback about someone else's SSRC still goes through werift's own routing.
+    route(pliFromJanus(12345));
+    expect(stats.delivered).toBe(2);
+    expect(pliCount(sender)).toBe(1);
+    expect(routeKeyframeRequestsByMediaSsrc(pc)).toBe(stats);
+  });
+
+  it("control: stock werift hands Janus's PLI to the receiver, and a FIR to nobody", () => {
+    const { sender, seen, route } = senderAndJanusReceiver();
+    route(pliFromJanus(sender.ssrc));
+    route(firFromJanus(sender.ssrc));
+    expect(pliCount(sender)).toBe(0);
+    expect(seen).toEqual([]);
+  });
+});
+
 describe('applyWeriftWorkarounds', () => {
-  it('applies all four, or the ones asked for', async () => {
+  it('applies all five, or the ones asked for', async () => {
     const all = await applyWeriftWorkarounds(peer());
     expect(all.stun?.keptConfiguredStun).toBe(false);
     expect(all.earlyDtls).toEqual({ buffered: 0, replayed: 0, dropped: 0 });
     expect(all.nativeP256).toBeDefined();
     expect(all.iceRestart).toEqual({ resumed: 0, failed: 0 });
+    expect(all.keyframeRouting).toEqual({ delivered: 0 });
     const none = await applyWeriftWorkarounds(peer(), {
       stun: false,
       earlyDtls: false,
       nativeP256: false,
       iceRestart: false,
+      keyframeRouting: false,
     });
     expect(none).toEqual({
       stun: undefined,
       earlyDtls: undefined,
       nativeP256: undefined,
       iceRestart: undefined,
+      keyframeRouting: undefined,
     });
   });
 });

@@ -78,7 +78,10 @@ export class StreamCounters {
    */
   stats(feedOf?: (mid: string) => ParticipantId | undefined): MediaStats {
     const peer = this.#peer;
-    if (!peer) return { audio: { ...EMPTY_KIND }, video: { ...EMPTY_KIND }, streams: [] };
+    if (!peer) {
+      const none = { keyframeRequests: 0, keyframeRequestsSent: 0 };
+      return { audio: { ...EMPTY_KIND }, video: { ...EMPTY_KIND }, ...none, streams: [] };
+    }
     this.#watchAll();
     const streams: StreamStats[] = [];
     for (const transceiver of peer.pc.getTransceivers()) {

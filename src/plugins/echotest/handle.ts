@@ -50,7 +50,8 @@ export class EchoTestHandle extends MediaPluginHandle<EchoTestEventMap> {
   /**
    * Starts an echo call and resolves at `webrtcup`: offers the kinds asked for, sends media from
    * `source`, records what comes back to `recordTo`. Calling it again renegotiates (e.g. adds video).
-   * Rejects with `TIMEOUT` when `webrtcup` does not come within `timeoutMs` (default 10,000 ms);
+   * Rejects with `TIMEOUT` when `webrtcup` does not come within `timeoutMs` (default 10,000 ms), and with
+   * `DTLS_FINGERPRINT` when Janus's DTLS certificate does not match its SDP (no media flows);
    * `waitForMedia: false` resolves at the plugin's reply instead.
    */
   async start(options: EchoTestStartOptions = {}): Promise<PluginReply<EchoTestOkEvent>> {

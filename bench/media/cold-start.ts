@@ -1,0 +1,129 @@
+/**
+ * Cold start, for the one-call-per-process user (CLI, cron bots): a fresh `node` process from spawn to
+ * `EchoTest.start()` resolved at `webrtcup` (audio + video, `MediaSource.generated()`), 10 processes;
+ * then, in the last process, 10 more calls one after another (warm). janus-xstate compiled to JavaScript
+ * as `npm run build` ships it. Must run inside the private network namespace:
+ *
+ *   scripts/netns-run.sh npx tsx bench/media/cold-start.ts [--processes 10] [--warm 10]
+ *       [--json bench/media/results/cold-start.json]
+ *
+ * Cold = parent's clock from `spawn()` to the child's `UP` line (Node's own start-up included); the child
+ * also reports its own `performance.now()` (ms since its process started) at `webrtcup`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startJanus } from '../../src/testing/index.js';
+import { buildJanusXstate } from '../lib/build.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** The child: plain JavaScript importing the compiled library, so no loader runs. */
+function childSource(libUrl: string): string {
+  return `
+const { connect, EchoTest, MediaSource } = await import(${JSON.stringify(libUrl)});
+const [url, warmRuns] = [process.argv[2], Number(process.argv[3] ?? 0)];
+async function call() {
+  const t0 = performance.now();
+  const janus = await connect(url);
+  const session = await janus.createSession();
+  const echo = await session.attach(EchoTest);
+  await echo.start({ audio: true, video: true, source: MediaSource.generated() });
+  const ms = performance.now() - t0;
+  return { janus, ms };
+}
+const first = await call();
+console.log('UP ' + performance.now());
+await first.janus.close();
+const warm = [];
+for (let i = 0; i < warmRuns; i++) {
+  const run = await call();
+  warm.push(run.ms);
+  await run.janus.close();
+}
+console.log('WARM ' + JSON.stringify(warm));
+process.exit(0);
+`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      processes: { type: 'string', default: '10' },
+      warm: { type: 'string', default: '10' },
+      json: { type: 'string', default: join(ROOT, 'bench/media/results/cold-start.json') },
+    },
+  });
+  if (process.env.JANUS_XSTATE_NETNS !== '1') {
+    throw new Error(
+      'run inside the private namespace: scripts/netns-run.sh npx tsx bench/media/cold-start.ts',
+    );
+  }
+  const libUrl = buildJanusXstate();
+  const libFile = fileURLToPath(libUrl);
+  const tree = dirname(dirname(libFile));
+  if (!existsSync(join(tree, 'assets'))) symlinkSync(join(ROOT, 'assets'), join(tree, 'assets'));
+  const script = join(tree, 'cold-start-child.mjs');
+  writeFileSync(script, childSource(libUrl));
+  const server = await startJanus({
+    plugins: ['echotest'],
+    bindIp: '127.0.0.1',
+    extraNat: { ice_enforce_list: 'jpd0' },
+  });
+  const cold: number[] = [];
+  const childSelf: number[] = [];
+  let warm: number[] = [];
+  try {
+    const count = Number(values.processes);
+    for (let i = 0; i < count; i++) {
+      const last = i === count - 1;
+      const started = performance.now();
+      const child = spawn(process.execPath, [script, server.wsUrl, last ? values.warm : '0'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let buffer = '';
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (const line of buffer.split('\n').slice(0, -1)) {
+          if (line.startsWith('UP ')) {
+            cold.push(performance.now() - started);
+            childSelf.push(Number(line.slice(3)));
+          } else if (line.startsWith('WARM ')) warm = JSON.parse(line.slice(5)) as number[];
+        }
+        buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+      });
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      if (code !== 0) throw new Error(`cold-start child exited ${code}`);
+    }
+  } finally {
+    await server.stop();
+  }
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const report = {
+    date: new Date().toISOString(),
+    loadAverage1m: loadavg()[0],
+    coldMedianMs: round(median(cold)),
+    coldMs: cold.map(round),
+    childSelfMedianMs: round(median(childSelf)),
+    warmMedianMs: round(median(warm)),
+    warmMs: warm.map(round),
+  };
+  mkdirSync(dirname(values.json), { recursive: true });
+  writeFileSync(values.json, `${JSON.stringify(report, null, 1)}\n`);
+  console.log(JSON.stringify(report));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+/**
+ * File sources played in process, without ffmpeg: WebM (VP8 video, Opus audio), Ogg/Opus and IVF (VP8).
+ * Anything else (other containers or codecs, VP9, or a size/rate/bitrate of its own) goes through ffmpeg.
+ * @module
+ */
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
+import { JanusError } from '../errors.js';
+import { parseIvf } from './ivf.js';
+import { parseOggOpus } from './ogg-opus.js';
+import type { MediaKind, PacketisedFrame, PacketisedMedia, PacketisedTrack } from './packet-source.js';
+import { packetiseIvf, packetiseOpus } from './packetise.js';
+import { isVp8Keyframe, packetizeVp8, vp8FrameSize } from './vp8-rtp.js';
+import { demuxWebm } from './webm-demux.js';
+
+/**
+ * Reads and packetises a media file in process, or says it cannot: `undefined` for a file that needs
+ * transcoding (unknown extension, a codec other than VP8/Opus).
+ *
+ * @param path - the file
+ * @throws JanusError `MEDIA_FORMAT` when a file of a known kind is broken
+ */
+export function loadMediaFile(path: string): PacketisedMedia | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.ivf')) {
+    const file = parseIvf(readFileSync(path));
+    return file.fourcc === 'VP80' ? { video: packetiseIvf(file) } : undefined;
+  }
+  if (lower.endsWith('.ogg') || lower.endsWith('.opus') || lower.endsWith('.oga')) {
+    return { audio: packetiseOpus(parseOggOpus(readFileSync(path))) };
+  }
+  if (lower.endsWith('.webm')) {
+    const media: { audio?: PacketisedTrack; video?: PacketisedTrack } = {};
+    for (const track of demuxWebm(readFileSync(path))) {
+      if (track.kind === 'video' && track.codec === 'V_VP8' && !media.video)
+        media.video = webmVideo(track.frames);
+      else if (track.kind === 'audio' && track.codec === 'A_OPUS' && !media.audio) {
+        media.audio = packetiseOpus({ channels: 2, preSkip: 0, packets: track.frames.map((f) => f.data) });
+      } else return undefined; // another codec: transcode the whole file
+    }
+    return media.audio || media.video ? media : undefined;
+  }
+  return undefined;
+}
+
+function webmVideo(frames: readonly { timeMs: number; data: Buffer }[]): PacketisedTrack {
+  const out: PacketisedFrame[] = frames.map((frame, i) => {
+    const next = frames[i + 1] ?? frames[i - 1];
+    const durationTicks = next ? Math.round(Math.abs(next.timeMs - frame.timeMs) * 90) || 3000 : 3000;
+    return { payloads: packetizeVp8(frame.data), durationTicks, keyframe: isVp8Keyframe(frame.data) };
+  });
+  const size = frames[0] ? vp8FrameSize(frames[0].data) : undefined;
+  return { codec: 'VP8', clockRate: 90_000, frames: out, ...(size ?? {}) };
+}
+
+/** Whether packetised media has every kind in `kinds`. */
+export function hasKinds(media: PacketisedMedia, kinds: readonly MediaKind[]): boolean {
+  return kinds.every((kind) => media[kind] !== undefined);
+}
+
+/** Whether `command` is an executable file, or one on `PATH`. */
+function onPath(command: string): boolean {
+  const candidates = isAbsolute(command)
+    ? [command]
+    : (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, command));
+  return candidates.some((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Throws `FFMPEG_MISSING` unless an `ffmpeg` executable is on `PATH` (looked up, not run: cheap).
+ *
+ * @param why - what needs it, for the message
+ * @param ffmpegPath - the executable. Default `'ffmpeg'`
+ */
+export function requireFfmpeg(why: string, ffmpegPath = 'ffmpeg'): void {
+  if (!onPath(ffmpegPath)) {
+    throw new JanusError(
+      'FFMPEG_MISSING',
+      `${why} needs ffmpeg, which is not installed (Debian: apt-get install ffmpeg). ` +
+        'MediaSource.generated() and WebM (VP8/Opus), Ogg/Opus and IVF (VP8) files need no ffmpeg.',
+    );
+  }
+}

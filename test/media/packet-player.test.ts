@@ -1,0 +1,98 @@
+/**
+ * The shipped clip and the in-process player: the clip is small and loops exactly; playing it gives
+ * continuous sequence numbers and timestamps across the loop point, and a keyframe request moves the
+ * video to the next key frame. No network: kept with the media tests (namespace required like the rest).
+ */
+import { statSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RtpPacket } from 'werift';
+import { assetPath, CLIP_VIDEO, loadClip } from '../../src/media/clip.js';
+import { Pacer } from '../../src/media/pacer.js';
+import { playPacketised } from '../../src/media/packet-player.js';
+import type { PacketisedMedia, PacketSource } from '../../src/media/packet-source.js';
+import { isVp8Keyframe } from '../../src/media/vp8-rtp.js';
+import { requirePrivateNetns } from './support/net-guard.js';
+
+const sources: PacketSource[] = [];
+beforeAll(() => requirePrivateNetns());
+afterEach(async () => {
+  await Promise.all(sources.splice(0).map((source) => source.stop()));
+});
+
+/** Waits until `count` packets of `kind` were emitted. */
+function collect(source: PacketSource, kind: 'audio' | 'video', count: number): Promise<RtpPacket[]> {
+  return new Promise((resolve) => {
+    const packets: RtpPacket[] = [];
+    const off = source.onPacket((k, packet) => {
+      if (k !== kind) return;
+      packets.push(packet);
+      if (packets.length === count) {
+        off();
+        resolve(packets);
+      }
+    });
+  });
+}
+
+describe('the shipped clip', () => {
+  it('is at most 300 KB, 4 s of 320×240 VP8 at 30 fps with a key frame every 15 frames, and 4 s of Opus', () => {
+    const bytes = statSync(assetPath('clip.ivf')).size + statSync(assetPath('clip.opus')).size;
+    expect(bytes).toBeLessThanOrEqual(300 * 1024);
+    const clip = loadClip();
+    expect(clip.video).toMatchObject({ codec: 'VP8', width: CLIP_VIDEO.width, height: CLIP_VIDEO.height });
+    const frames = clip.video?.frames ?? [];
+    expect(frames.length).toBe(120);
+    expect(frames.every((frame) => frame.durationTicks === 3000)).toBe(true);
+    expect(frames.flatMap((frame, i) => (frame.keyframe ? [i] : []))).toEqual([
+      0, 15, 30, 45, 60, 75, 90, 105,
+    ]);
+    const audioTicks = (clip.audio?.frames ?? []).reduce((sum, frame) => sum + frame.durationTicks, 0);
+    expect(audioTicks).toBe(4 * 48_000); // the same length as the video: the loop point matches
+  });
+});
+
+describe('playPacketised', () => {
+  const tiny: PacketisedMedia = {
+    audio: {
+      codec: 'opus',
+      clockRate: 48_000,
+      frames: [1, 2, 3].map((n) => ({ payloads: [Buffer.from([n])], durationTicks: 960, keyframe: true })),
+    },
+    video: {
+      codec: 'VP8',
+      clockRate: 90_000,
+      frames: [true, false, false, true, false].map((keyframe, n) => ({
+        payloads: [Buffer.from([0x10, keyframe ? 0 : 1, n]), Buffer.from([0, n])],
+        durationTicks: 3000,
+        keyframe,
+      })),
+    },
+  };
+
+  it('loops with continuous sequence numbers and timestamps, and the payloads of each turn', async () => {
+    const source = playPacketised(tiny, { kinds: ['audio'], pacer: new Pacer() });
+    sources.push(source);
+    const packets = await collect(source, 'audio', 8);
+    const seqs = packets.map((p) => p.header.sequenceNumber);
+    const stamps = packets.map((p) => p.header.timestamp);
+    for (let i = 1; i < packets.length; i++) {
+      expect(seqs[i]).toBe(((seqs[0] as number) + i) & 0xffff);
+      expect(stamps[i]).toBe(((stamps[0] as number) + i * 960) >>> 0);
+    }
+    expect(packets.map((p) => p.payload[0])).toEqual([1, 2, 3, 1, 2, 3, 1, 2]);
+    expect(new Set(packets.map((p) => p.header.ssrc)).size).toBe(1);
+  });
+
+  it('a keyframe request moves the video to the next key frame; marker on the last packet of a frame', async () => {
+    const source = playPacketised(tiny, { kinds: ['video'], pacer: new Pacer() });
+    sources.push(source);
+    const first = await collect(source, 'video', 2); // frame 0 (key), two packets
+    expect(first.map((p) => p.header.marker)).toEqual([false, true]);
+    source.requestKeyframe(); // cursor on frame 1 → jumps to frame 3
+    const next = await collect(source, 'video', 2);
+    expect(next[0]?.payload[2]).toBe(3);
+    expect(next[0]?.header.timestamp).toBe(((first[0]?.header.timestamp as number) + 3000) >>> 0);
+    expect(source.keyframesOnRequest).toBe(1);
+    expect(isVp8Keyframe(Buffer.from([0]))).toBe(true);
+  });
+});
