@@ -54,13 +54,6 @@ export {
   type SlowLinkEvent,
   toPluginReply,
 } from './plugin-handle.js';
-export {
-  EchoTest,
-  type EchoTestEventMap,
-  EchoTestHandle,
-  type EchoTestStartOptions,
-} from './plugins/echotest/echotest.js';
-export type * from './plugins/echotest/types.js';
 export * from './plugins/index.js';
 export type {
   HandleCoreEventName,
@@ -73,7 +66,6 @@ export type {
   TrickleCandidate,
   TrickleInput,
 } from './protocol/messages.js';
-export type { ReplyKind } from './protocol/transactions.js';
 export {
   DEFAULT_RECONNECT_POLICY,
   type ExponentialBackoffOptions,
@@ -82,5 +74,7 @@ export {
   type ReconnectPolicy,
 } from './reconnect/policy.js';
 export type { CallOptions } from './util/abort.js';
+export { type DeadlineOptions, type DeadlineSettle, withDeadline } from './util/deadline.js';
 export { consoleLogger, type JanusLogger, redact } from './util/logger.js';
-export type { RequestOptions } from './wire.js';
+export type { ReplyKind } from './wire/transactions.js';
+export type { RequestOptions } from './wire/wire.js';

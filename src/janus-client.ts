@@ -22,7 +22,7 @@ import { ChildIds } from './util/child-ids.js';
 import { type JanusLogger, safeLogger } from './util/logger.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { leafState, waitForSnapshot } from './util/wait-for-snapshot.js';
-import { assertState, type RequestOptions, Wire } from './wire.js';
+import { assertState, type RequestOptions, Wire } from './wire/wire.js';
 
 /**
  * The default keepalive interval as a share of the server's `session-timeout`: 27 s for 60 s. With the
@@ -396,6 +396,8 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       },
       sessionStarted: (session: JanusSession) => {
         this.#sessions.set(session.id, session);
+        // The `create` carried no session id: without this the first tick would find it idle forever.
+        this.#wire.touch(session.id);
         this.#wire.transport?.sessionStarted(session.id);
       },
       sessionEnded: (session: JanusSession) => {

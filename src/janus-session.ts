@@ -11,7 +11,7 @@ import type { CallOptions } from './util/abort.js';
 import { ChildIds } from './util/child-ids.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
-import { assertState, type Wire } from './wire.js';
+import { assertState, type Wire } from './wire/wire.js';
 
 /**
  * The session's lifecycle state; `closed` means the connection closed under it. `reclaiming` and

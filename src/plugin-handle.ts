@@ -11,9 +11,10 @@ import { HandleMedia, type NegotiationOptions } from './media/handle-media.js';
 import type { JanusPeer } from './media/janus-peer.js';
 import type { JanusMessage, Jsep, PluginReply, TrickleCandidate, TrickleInput } from './protocol/messages.js';
 import type { CallOptions } from './util/abort.js';
+import { withDeadline } from './util/deadline.js';
 import { TypedEmitter } from './util/typed-emitter.js';
 import { waitForSnapshot } from './util/wait-for-snapshot.js';
-import { assertState, type Wire } from './wire.js';
+import { assertState, type Wire } from './wire/wire.js';
 
 /** The handle's lifecycle state. */
 export type HandleState = 'attaching' | 'attached' | 'detaching' | 'detached' | 'failed';
@@ -259,32 +260,20 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   }
 
   #nextJsep(options: CallOptions): Promise<Jsep> {
-    return new Promise<Jsep>((resolve, reject) => {
-      const timeoutMs = options.timeoutMs ?? 10_000;
-      const { signal } = options;
-      const withdraw = (error: JanusError): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        this.#jsepWaiters = this.#jsepWaiters.filter((waiter) => waiter !== settle);
-        reject(error);
-      };
-      const onAbort = (): void => withdraw(new JanusError('CLOSED', 'no longer waiting for a JSEP'));
-      const timer = setTimeout(
-        () => withdraw(new JanusError('TIMEOUT', `no JSEP from the plugin within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      const settle = (jsep: Jsep): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        resolve(jsep);
-      };
-      if (signal?.aborted) {
-        onAbort();
-        return;
-      }
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.#jsepWaiters.push(settle);
-    });
+    return withDeadline<Jsep>(
+      'waiting for a JSEP from the plugin',
+      {
+        ...options,
+        defaultTimeoutMs: 10_000,
+        abortError: () => new JanusError('CLOSED', 'no longer waiting for a JSEP'),
+      },
+      ({ resolve }) => {
+        this.#jsepWaiters.push(resolve);
+        return () => {
+          this.#jsepWaiters = this.#jsepWaiters.filter((waiter) => waiter !== resolve);
+        };
+      },
+    );
   }
 
   /** Routes one message from the server; called by the session. */

@@ -14,7 +14,7 @@ import { boundJsepMachine } from './media/jsep-bindings.js';
 import type { ServerInfo } from './protocol/messages.js';
 import type { ReconnectPolicy } from './reconnect/policy.js';
 import type { Transport, TransportEvents } from './transport/transport.js';
-import type { Wire } from './wire.js';
+import type { Wire } from './wire/wire.js';
 
 /** What the provided actors need from the client. */
 export interface MachineBindings {

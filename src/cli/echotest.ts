@@ -6,7 +6,7 @@ import { connect } from '../connect.js';
 import type { PeerStats } from '../media/janus-peer.js';
 import { MediaSource } from '../media/media-source.js';
 import type { ConnectOptions } from '../options.js';
-import { EchoTest } from '../plugins/echotest/echotest.js';
+import { EchoTest } from '../plugins/echotest/index.js';
 
 /** Options of {@link runEchoTest}. */
 export interface EchoTestRunOptions {

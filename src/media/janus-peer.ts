@@ -14,6 +14,7 @@ import {
 } from 'werift';
 import { JanusError } from '../errors.js';
 import type { Jsep, TrickleCandidate } from '../protocol/messages.js';
+import { withDeadline } from '../util/deadline.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
 import { type MediaKind, type RtpSource, startRtpSource } from './generated-source.js';
 import type { MediaSourceSpec } from './media-source.js';
@@ -300,18 +301,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   waitForData(label = JANUS_DATA_CHANNEL, timeoutMs = 10_000): Promise<void> {
     const channel = this.#channels.get(label);
     if (channel?.readyState === 'open') return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.off('data-open', onOpen);
-        reject(new JanusError('TIMEOUT', `data channel '${label}' did not open within ${timeoutMs} ms`));
-      }, timeoutMs);
+    return withDeadline<void>(`opening data channel '${label}'`, { timeoutMs }, ({ resolve }) => {
       const onOpen = (opened: string): void => {
-        if (opened !== label) return;
-        clearTimeout(timer);
-        this.off('data-open', onOpen);
-        resolve();
+        if (opened === label) resolve();
       };
       this.on('data-open', onOpen);
+      return () => this.off('data-open', onOpen);
     });
   }
 

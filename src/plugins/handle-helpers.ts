@@ -10,7 +10,9 @@ import type { JanusPeer } from '../media/janus-peer.js';
 import { RtpCounter } from '../media/rtp-counter.js';
 import type { PluginEvent, PluginHandle } from '../plugin-handle.js';
 import type { Jsep, PluginReply } from '../protocol/messages.js';
-import { abortReason, type CallOptions } from '../util/abort.js';
+import type { CallOptions } from '../util/abort.js';
+import { withDeadline } from '../util/deadline.js';
+import { assertJanusBody } from './common/request-body.js';
 
 /**
  * Options of a request method on a typed handle: the usual `signal`/`timeoutMs`, plus an optional JSEP
@@ -24,7 +26,8 @@ export interface PluginRequestOptions extends CallOptions {
 /**
  * Sends `{ request, ...body }` to the plugin and resolves with its real reply (`data` and `jsep`).
  * Rejects like {@link PluginHandle.message}: `PLUGIN_ERROR` with `janusCode` when the plugin answers
- * with an error, `TIMEOUT`, the signal's reason, or `InvalidStateError` unless attached.
+ * with an error, `INVALID_ARGUMENT` (nothing sent) when `body` holds a client option (`source`,
+ * `recordTo`, a media direction: see `assertJanusBody`), `TIMEOUT`, the signal's reason, or `InvalidStateError` unless attached.
  *
  * @param handle - the handle to send on
  * @param request - the request name as Janus spells it, e.g. `listparticipants`
@@ -38,6 +41,11 @@ export function sendPluginRequest<TResponse>(
   body: object | undefined,
   options: PluginRequestOptions = {},
 ): Promise<PluginReply<TResponse>> {
+  try {
+    assertJanusBody(request, body);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return handle.message<TResponse>({ ...(body ?? {}), request }, options);
 }
 
@@ -48,6 +56,13 @@ export function typedEvent<TData>(event: PluginEvent): PluginEvent<TData> {
 
 /** Options of the request methods that negotiate media: what to negotiate, or a JSEP made by the caller. */
 export interface MediaRequestOptions extends NegotiationOptions {
+  /**
+   * Whether the method resolves once the media is up (`webrtcup`, waited for at most `timeoutMs`,
+   * default {@link DEFAULT_WEBRTCUP_TIMEOUT_MS}) rather than at the plugin's reply. Default `true`;
+   * `false` resolves at the reply (then `waitForWebrtcUp(handle)` waits for the media). Ignored with
+   * `jsep` (the caller applies the answer, so the media cannot be up before the method returns).
+   */
+  waitForMedia?: boolean | undefined;
   /**
    * A JSEP the caller negotiated itself: sent as is, and the handle's own peer is not used. Default: the
    * handle negotiates with its werift peer.
@@ -60,7 +75,7 @@ export function negotiation(
   options: MediaRequestOptions,
   defaults: NegotiationOptions = {},
 ): NegotiationOptions {
-  const { jsep: _jsep, ...rest } = options;
+  const { jsep: _jsep, waitForMedia: _wait, ...rest } = options;
   const out: NegotiationOptions = { ...defaults };
   for (const [key, value] of Object.entries(rest)) {
     if (value !== undefined) (out as Record<string, unknown>)[key] = value;
@@ -68,10 +83,13 @@ export function negotiation(
   return out;
 }
 
+/** How long a media-starting method waits for `webrtcup` unless told otherwise: 10 seconds. */
+export const DEFAULT_WEBRTCUP_TIMEOUT_MS = 10_000;
+
 /**
  * Resolves once the handle's PeerConnection is up (`webrtcup`), at once if it already is. Rejects with
- * `TIMEOUT` after `timeoutMs` (default 10,000 ms), with the signal's reason when aborted, and with
- * `INVALID_STATE` when the handle detaches first.
+ * `TIMEOUT` after `timeoutMs` (default {@link DEFAULT_WEBRTCUP_TIMEOUT_MS}), with the signal's reason
+ * when aborted, and with `INVALID_STATE` when the handle detaches first.
  */
 export function waitForWebrtcUp(
   // biome-ignore lint/suspicious/noExplicitAny: any handle, whatever its event map
@@ -79,31 +97,22 @@ export function waitForWebrtcUp(
   options: CallOptions = {},
 ): Promise<void> {
   if (handle.webrtcActive) return Promise.resolve();
-  const { signal } = options;
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
   const base = handle as PluginHandle;
-  return new Promise<void>((resolve, reject) => {
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    const finish = (error?: unknown): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      base.off('webrtcup', onUp);
-      base.off('detached', onDetached);
-      if (error === undefined) resolve();
-      else reject(error);
-    };
-    const onUp = (): void => finish();
-    const onDetached = (): void =>
-      finish(new JanusError('INVALID_STATE', 'the handle detached before webrtcup'));
-    const onAbort = (): void => finish(abortReason(signal as AbortSignal));
-    const timer = setTimeout(
-      () => finish(new JanusError('TIMEOUT', `no webrtcup within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    base.on('webrtcup', onUp);
-    base.on('detached', onDetached);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return withDeadline<void>(
+    'webrtcup',
+    { ...options, defaultTimeoutMs: DEFAULT_WEBRTCUP_TIMEOUT_MS },
+    ({ resolve, reject }) => {
+      const onUp = (): void => resolve();
+      const onDetached = (): void =>
+        reject(new JanusError('INVALID_STATE', 'the handle detached before webrtcup'));
+      base.on('webrtcup', onUp);
+      base.on('detached', onDetached);
+      return () => {
+        base.off('webrtcup', onUp);
+        base.off('detached', onDetached);
+      };
+    },
+  );
 }
 
 /** Live RTP packet counts per mid of a peer's receiving transceivers. */

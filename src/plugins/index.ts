@@ -1,10 +1,15 @@
 /**
- * Typed plugin handles: attach with `session.attach(VideoRoom)`, `session.attach(TextRoom)`,
- * `session.attach(VideoCall)`; each re-exports its plugin's wire types.
+ * Typed plugin handles: attach with `session.attach(EchoTest)`, `session.attach(VideoRoom)`,
+ * `session.attach(TextRoom)`, `session.attach(VideoCall)`, `session.attach(AudioBridge)`,
+ * `session.attach(Streaming)`; each re-exports its plugin's wire types. `common` is the foundation they
+ * share (negotiation flows, request-body rule, `stats()` shape, shared types).
  * @module
  */
+export * from './common/index.js';
+export * from './echotest/index.js';
 export {
   countPacketsByMid,
+  DEFAULT_WEBRTCUP_TIMEOUT_MS,
   type MediaRequestOptions,
   type MidPacketCounts,
   type PluginRequestOptions,

@@ -10,7 +10,7 @@ import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { JanusError } from '../errors.js';
 import type { JanusMessage, JanusWireRequest } from '../protocol/messages.js';
-import { parseServerFrame } from '../protocol/parse.js';
+import { parseServerFrame } from '../wire/parse.js';
 import type { Transport, TransportEvents, TransportOptions } from './transport.js';
 
 /** Events fetched per long-poll at most. */

@@ -5,7 +5,7 @@
 import WebSocket from 'ws';
 import { JanusError } from '../errors.js';
 import type { JanusMessage, JanusWireRequest } from '../protocol/messages.js';
-import { parseServerFrame } from '../protocol/parse.js';
+import { parseServerFrame } from '../wire/parse.js';
 import type { Transport, TransportEvents, TransportOptions } from './transport.js';
 
 /** The subprotocol Janus requires on its API WebSocket. */

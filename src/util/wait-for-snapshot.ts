@@ -5,6 +5,7 @@
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
 import { JanusError } from '../errors.js';
 import { abortReason, type CallOptions } from './abort.js';
+import { withDeadline } from './deadline.js';
 
 /**
  * Resolves with the first snapshot (the current one included) for which `done` returns true. Rejects with
@@ -16,45 +17,22 @@ export function waitForSnapshot<TActor extends AnyActorRef>(
   done: (snapshot: SnapshotFrom<TActor>) => boolean,
   options: CallOptions = {},
 ): Promise<SnapshotFrom<TActor>> {
-  const { signal, timeoutMs } = options;
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  if (options.signal?.aborted) return Promise.reject(abortReason(options.signal));
   const first = actor.getSnapshot() as SnapshotFrom<TActor>;
   if (done(first)) return Promise.resolve(first);
-  return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const cleanup = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      subscription.unsubscribe();
-    };
-    const onAbort = (): void => {
-      cleanup();
-      reject(abortReason(signal as AbortSignal));
-    };
+  return withDeadline<SnapshotFrom<TActor>>(what, options, ({ resolve, reject }) => {
     const check = (snapshot: SnapshotFrom<TActor>): void => {
-      if (done(snapshot)) {
-        cleanup();
-        resolve(snapshot);
-      } else if ((snapshot as { status?: string }).status !== 'active') {
-        cleanup();
+      if (done(snapshot)) resolve(snapshot);
+      else if ((snapshot as { status?: string }).status !== 'active') {
         reject(new JanusError('CLOSED', `${what}: the actor stopped first`));
       }
     };
     const subscription = actor.subscribe({
       next: (snapshot) => check(snapshot as SnapshotFrom<TActor>),
-      error: (error) => {
-        cleanup();
-        reject(error);
-      },
+      error: (error) => reject(error),
       complete: () => check(actor.getSnapshot() as SnapshotFrom<TActor>),
     });
-    if (timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-      timer = setTimeout(() => {
-        cleanup();
-        reject(new JanusError('TIMEOUT', `${what} timed out after ${timeoutMs} ms`));
-      }, timeoutMs);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
+    return () => subscription.unsubscribe();
   });
 }
 

@@ -13,7 +13,7 @@
  * @module
  */
 
-import type { JanusAudioCodec, JanusVideoCodec } from '../videoroom/types.js';
+import type { JanusAudioCodec, JanusVideoCodec } from '../common/types.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Error codes

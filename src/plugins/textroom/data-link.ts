@@ -6,25 +6,25 @@
  */
 import { JanusError } from '../../errors.js';
 import { abortReason, type CallOptions } from '../../util/abort.js';
+import { TransactionTable } from '../../wire/transactions.js';
 import type { TextRoomDataEvent, TextRoomDataRequestName } from './types.js';
 
 /** How long a data channel request waits for its reply unless told otherwise: 10 seconds. */
 export const DEFAULT_TEXTROOM_DATA_TIMEOUT_MS = 10_000;
 
-interface Pending {
-  resolve(value: Record<string, unknown>): void;
-  reject(error: unknown): void;
-  cleanup(): void;
-}
+/** The plugin name a data channel reply is filed under in the transaction table. */
+const TEXTROOM_PLUGIN = 'janus.plugin.textroom';
 
-/** Sends TextRoom requests over a data channel and matches their replies; hands other messages on. */
+/**
+ * Sends TextRoom requests over a data channel and matches their replies; hands other messages on. The
+ * requests in flight live in the same {@link TransactionTable} the Janus API uses (deadline, abort,
+ * release on settle), one table per link.
+ */
 export class TextRoomDataLink {
   readonly #send: (text: string) => void;
   readonly #onEvent: (event: TextRoomDataEvent) => void;
   readonly #onStray: (message: Record<string, unknown>) => void;
-  readonly #pending = new Map<string, Pending>();
-  readonly #prefix = `tr${Math.random().toString(36).slice(2, 7)}-`;
-  #counter = 0;
+  readonly #table = new TransactionTable(`tr${Math.random().toString(36).slice(2, 7)}-`);
   #closed: JanusError | undefined;
 
   /**
@@ -44,7 +44,7 @@ export class TextRoomDataLink {
 
   /** Number of requests waiting for their reply. */
   get pendingCount(): number {
-    return this.#pending.size;
+    return this.#table.size;
   }
 
   /**
@@ -54,53 +54,38 @@ export class TextRoomDataLink {
    * (default {@link DEFAULT_TEXTROOM_DATA_TIMEOUT_MS}), the signal's reason when aborted, and `CLOSED` when
    * the link closes first.
    */
-  request<TResponse>(
+  async request<TResponse>(
     name: TextRoomDataRequestName,
     body: object,
     options: CallOptions & { expectReply?: boolean } = {},
   ): Promise<TResponse> {
-    if (this.#closed) return Promise.reject(this.#closed);
+    if (this.#closed) throw this.#closed;
     const { signal } = options;
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
-    this.#counter += 1;
-    const transaction = `${this.#prefix}${this.#counter}`;
+    if (signal?.aborted) throw abortReason(signal);
+    const transaction = this.#table.nextId();
     const text = JSON.stringify({ ...body, textroom: name, transaction });
     if (options.expectReply === false) {
       try {
         this.#send(text);
       } catch (error) {
-        return Promise.reject(sendError(name, error));
+        throw sendError(name, error);
       }
-      return Promise.resolve(undefined as TResponse);
+      return undefined as TResponse;
     }
-    return new Promise<TResponse>((resolve, reject) => {
-      const timeoutMs = options.timeoutMs ?? DEFAULT_TEXTROOM_DATA_TIMEOUT_MS;
-      const timer = setTimeout(() => {
-        settle();
-        reject(new JanusError('TIMEOUT', `textroom '${name}' timed out after ${timeoutMs} ms`));
-      }, timeoutMs);
-      const onAbort = (): void => {
-        settle();
-        reject(abortReason(signal as AbortSignal));
-      };
-      const settle = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        this.#pending.delete(transaction);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.#pending.set(transaction, {
-        resolve: (value) => resolve(value as TResponse),
-        reject,
-        cleanup: settle,
-      });
-      try {
-        this.#send(text);
-      } catch (error) {
-        settle();
-        reject(sendError(name, error));
-      }
+    const reply = this.#table.add(transaction, {
+      kind: 'reply',
+      sessionId: undefined,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TEXTROOM_DATA_TIMEOUT_MS,
+      signal,
+      label: `textroom '${name}'`,
     });
+    try {
+      this.#send(text);
+    } catch (error) {
+      this.#table.reject(transaction, sendError(name, error));
+    }
+    const message = await reply;
+    return message.plugindata?.data as TResponse;
   }
 
   /** Feeds one text message that arrived on the data channel. Invalid JSON goes to `onStray` as `{ text }`. */
@@ -118,18 +103,20 @@ export class TextRoomDataLink {
     }
     const data = message as Record<string, unknown>;
     const transaction = typeof data.transaction === 'string' ? data.transaction : undefined;
-    const pending = transaction === undefined ? undefined : this.#pending.get(transaction);
-    if (pending) {
-      pending.cleanup();
+    if (transaction !== undefined && this.#table.has(transaction)) {
       if (typeof data.error_code === 'number' || data.textroom === 'error') {
         const code = typeof data.error_code === 'number' ? data.error_code : undefined;
-        pending.reject(
+        this.#table.reject(
+          transaction,
           new JanusError('PLUGIN_ERROR', `${String(data.error ?? 'textroom error')} (${code ?? '?'})`, {
             janusCode: code,
             data,
           }),
         );
-      } else pending.resolve(data);
+      } else {
+        // Filed as the `success` the table settles on, with the reply as its plugin data.
+        this.#table.settle({ janus: 'success', transaction, plugindata: { plugin: TEXTROOM_PLUGIN, data } });
+      }
       return;
     }
     if (transaction === undefined && isDataEvent(data)) {
@@ -143,10 +130,7 @@ export class TextRoomDataLink {
   close(reason = 'the data channel closed'): void {
     if (this.#closed) return;
     this.#closed = new JanusError('CLOSED', reason);
-    for (const pending of [...this.#pending.values()]) {
-      pending.cleanup();
-      pending.reject(this.#closed);
-    }
+    this.#table.rejectAll(this.#closed);
   }
 }
 

@@ -3,12 +3,15 @@
  * handle negotiates itself (`setup`).
  * @module
  */
+import type { ActorRefFrom } from 'xstate';
+import type { HandleMachine } from '../../../machines/handle.machine.js';
 import { JanusError } from '../../errors.js';
 import type { PluginDescriptor } from '../../janus-session.js';
-import type { HandleEventMap } from '../../plugin-handle.js';
+import type { HandleEventMap, HandleHost } from '../../plugin-handle.js';
 import { PluginHandle } from '../../plugin-handle.js';
 import type { Jsep, PluginReply } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
+import { JanusOffers, requireOffer } from '../common/janus-offers.js';
 import { sendPluginRequest } from '../handle-helpers.js';
 import { DEFAULT_TEXTROOM_DATA_TIMEOUT_MS, TextRoomDataLink } from './data-link.js';
 import type {
@@ -84,6 +87,19 @@ type Mgmt<K extends keyof TextRoomManagementRequests> = TextRoomManagementReques
 export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
   #link: TextRoomDataLink | undefined;
   readonly #historyCollectors = new Set<(event: TextRoomDataEvent) => void>();
+  readonly #offers: JanusOffers;
+
+  /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
+  constructor(host: HandleHost, actor: ActorRefFrom<HandleMachine>, plugin: string) {
+    super(host, actor, plugin);
+    // TextRoom offers only at `setup` and `restart`, both answered by those methods.
+    this.#offers = new JanusOffers(this, {
+      autoRenegotiate: () => false,
+      renegotiationBody: () => ({ request: 'ack' }),
+      onRenegotiationFailed: () => {},
+      defaults: { data: true },
+    });
+  }
 
   /** Whether `setup` completed and the data channel is open. */
   get dataReady(): boolean {
@@ -97,11 +113,9 @@ export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
   async setup(options: TextRoomSetupOptions = {}): Promise<void> {
     if (this.#link) throw new JanusError('INVALID_STATE', 'the TextRoom data channel is already set up');
     const reply = await sendPluginRequest(this, 'setup', {}, options);
-    if (reply.jsep?.type !== 'offer') {
-      throw new JanusError('PROTOCOL', 'TextRoom setup came back without an offer');
-    }
+    this.#offers.keep(requireOffer('TextRoom setup', reply));
     const { timeoutMs, signal } = options;
-    await this.answer(reply.jsep, { request: 'ack' }, { data: true, timeoutMs, signal });
+    await this.#offers.answer('ack', {}, { timeoutMs, signal, waitForMedia: false });
     const peer = this.peer;
     if (!peer) throw new JanusError('INVALID_STATE', 'no PeerConnection after answering the TextRoom offer');
     await peer.waitForData(JANUS_DATA_CHANNEL, timeoutMs ?? DEFAULT_TEXTROOM_DATA_TIMEOUT_MS);
@@ -121,11 +135,9 @@ export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
   async restart(options: CallOptions = {}): Promise<void> {
     if (!this.peer) throw new JanusError('INVALID_STATE', 'TextRoom restart needs setup() first');
     const reply = await sendPluginRequest(this, 'restart', {}, options);
-    if (reply.jsep?.type !== 'offer') {
-      throw new JanusError('PROTOCOL', 'TextRoom restart came back without an offer');
-    }
+    this.#offers.keep(requireOffer('TextRoom restart', reply));
     const { timeoutMs, signal } = options;
-    await this.answer(reply.jsep, { request: 'ack' }, { data: true, timeoutMs, signal });
+    await this.#offers.answer('ack', {}, { timeoutMs, signal, waitForMedia: false });
   }
 
   /**

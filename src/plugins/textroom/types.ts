@@ -17,7 +17,8 @@
  * @module
  */
 
-import type { RoomId } from '../videoroom/types.js';
+import type { EmptyRequest } from '../common/request-body.js';
+import type { RoomId } from '../common/types.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Error codes
@@ -105,13 +106,13 @@ export interface TextRoomParticipant {
 // ---------------------------------------------------------------------------------------------------
 
 /** `setup`: ask the plugin for a JSEP offer with a data channel. No fields. */
-export type TextRoomSetupRequest = Record<never, never>;
+export type TextRoomSetupRequest = EmptyRequest;
 
 /** `ack`: send the JSEP answer to the plugin's offer. No fields. */
-export type TextRoomAckRequest = Record<never, never>;
+export type TextRoomAckRequest = EmptyRequest;
 
 /** `restart`: ask for a new offer with an ICE restart (after `setup`). No fields. */
-export type TextRoomRestartRequest = Record<never, never>;
+export type TextRoomRestartRequest = EmptyRequest;
 
 /** Answer to `setup`/`ack`/`restart` (with a JSEP offer for `setup`/`restart`). */
 export interface TextRoomResultEvent {

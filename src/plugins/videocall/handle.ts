@@ -3,12 +3,16 @@
  * typed events for each step of a call.
  * @module
  */
+import type { ActorRefFrom } from 'xstate';
+import type { HandleMachine } from '../../../machines/handle.machine.js';
 import type { PluginDescriptor } from '../../janus-session.js';
-import type { HandleEventMap, PluginEvent } from '../../plugin-handle.js';
-import { PluginHandle } from '../../plugin-handle.js';
+import type { HandleEventMap, HandleHost, PluginEvent } from '../../plugin-handle.js';
 import type { Jsep } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
-import { type MediaRequestOptions, negotiation, sendPluginRequest, typedEvent } from '../handle-helpers.js';
+import { offerRequest } from '../common/client-offers.js';
+import { JanusOffers } from '../common/janus-offers.js';
+import { MediaPluginHandle } from '../common/media-handle.js';
+import { type MediaRequestOptions, sendPluginRequest, typedEvent } from '../handle-helpers.js';
 import type {
   VideoCallAcceptedEvent,
   VideoCallAcceptRequest,
@@ -90,15 +94,29 @@ export function classifyVideoCallEvent(data: Record<string, unknown>): VideoCall
  * Every request is answered asynchronously by the plugin; each method resolves with that typed answer
  * and rejects a plugin error as a `PLUGIN_ERROR` JanusError whose `janusCode` is one of `VideoCallErrorCode`.
  */
-export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
+export class VideoCallHandle extends MediaPluginHandle<VideoCallEventMap> {
   /** Whether the handle answers by itself the offers the peer sends in `update` events. Default `true`. */
   autoRenegotiate = true;
-  #incomingOffer: Jsep | undefined;
+  readonly #offers: JanusOffers;
   #peerUsername: string | undefined;
 
-  /** The offer of the incoming call not accepted yet, if any (from `incomingcall`). */
+  /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
+  constructor(host: HandleHost, actor: ActorRefFrom<HandleMachine>, plugin: string) {
+    super(host, actor, plugin);
+    this.#offers = new JanusOffers(this, {
+      autoRenegotiate: () => this.autoRenegotiate,
+      renegotiationBody: () => ({ request: 'set' }),
+      onRenegotiationFailed: (error) => this.emit('renegotiation-failed', error),
+      defaults: { audio: true, video: true },
+    });
+  }
+
+  /**
+   * The offer not answered yet, if any: the incoming call's (from `incomingcall`), or a peer's
+   * renegotiation offer left unanswered with `autoRenegotiate = false`.
+   */
   get incomingOffer(): Jsep | undefined {
-    return this.#incomingOffer;
+    return this.#offers.pending;
   }
 
   /** The username of the other side of the current or incoming call, if any. */
@@ -121,47 +139,36 @@ export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
 
   /**
    * `call`: calls a registered user. The handle offers audio and video from `options.source` (default: a
-   * generated tone and pattern) and resolves with `calling` once the callee accepted and its answer (from
-   * the `accepted` event) is applied; `options.timeoutMs` is how long it rings (default 10 s). With
-   * `options.jsep` it sends that offer and resolves with `calling` at once.
+   * generated tone and pattern) and resolves with `calling` once the callee accepted, its answer (from
+   * the `accepted` event) is applied and the media is up (`webrtcup`); `options.timeoutMs` is how long it
+   * rings (default 10 s). `waitForMedia: false` resolves once the answer is applied. With `options.jsep`
+   * it sends that offer and resolves with `calling` at once.
    */
   async call(
     request: VideoCallCallRequest,
     options: MediaRequestOptions = {},
   ): Promise<VideoCallCallingEvent> {
     this.#peerUsername = request.username;
-    if (options.jsep) {
-      return (await sendPluginRequest<VideoCallCallingEvent>(this, 'call', request, options)).data;
-    }
-    const reply = await this.offer(
-      { ...request, request: 'call' },
-      negotiation(options, { audio: true, video: true }),
-    );
-    return reply.data as unknown as VideoCallCallingEvent;
+    const reply = await offerRequest<VideoCallCallingEvent>(this, 'call', request, options, {
+      audio: true,
+      video: true,
+    });
+    return reply.data;
   }
 
   /**
    * `accept`: accepts the incoming call, answering its offer ({@link VideoCallHandle.incomingOffer}) with
    * audio and video from `options.source` (default: a generated tone and pattern); or sends the answer in
-   * `options.jsep`. Resolves with `accepted`; `webrtcup` follows.
+   * `options.jsep`. Resolves with `accepted` once the media is up (`webrtcup`); `waitForMedia: false`
+   * resolves at the reply.
    */
   async accept(
     request: VideoCallAcceptRequest = {},
     options: MediaRequestOptions = {},
   ): Promise<VideoCallAcceptedEvent> {
-    const offer = this.#incomingOffer;
-    if (options.jsep || !offer) {
-      const reply = await sendPluginRequest<VideoCallAcceptedEvent>(this, 'accept', request, options);
-      this.#incomingOffer = undefined;
-      return reply.data;
-    }
-    this.#incomingOffer = undefined;
-    const reply = await this.answer(
-      offer,
-      { ...request, request: 'accept' },
-      negotiation(options, { audio: true, video: true }),
-    );
-    return reply.data as unknown as VideoCallAcceptedEvent;
+    const reply = await this.#offers.answer<VideoCallAcceptedEvent>('accept', request, options);
+    this.#offers.clear();
+    return reply.data;
   }
 
   /**
@@ -171,19 +178,15 @@ export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
    * sends that JSEP.
    */
   async set(request: VideoCallSetRequest, options: MediaRequestOptions = {}): Promise<VideoCallSetEvent> {
-    const media = negotiation(options);
     const renegotiate =
       !options.jsep &&
       this.peer !== undefined &&
-      (media.audio !== undefined ||
-        media.video !== undefined ||
-        media.data !== undefined ||
-        media.source !== undefined ||
-        media.iceRestart === true);
-    if (renegotiate) {
-      const reply = await this.offer({ ...request, request: 'set' }, media);
-      return reply.data as unknown as VideoCallSetEvent;
-    }
+      (options.audio !== undefined ||
+        options.video !== undefined ||
+        options.data !== undefined ||
+        options.source !== undefined ||
+        options.iceRestart === true);
+    if (renegotiate) return (await offerRequest<VideoCallSetEvent>(this, 'set', request, options)).data;
     return (await sendPluginRequest<VideoCallSetEvent>(this, 'set', request, options)).data;
   }
 
@@ -202,7 +205,7 @@ export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
     const callOptions = options ?? { signal: both.signal, timeoutMs: both.timeoutMs };
     const body: VideoCallHangupRequest = both.reason === undefined ? {} : { reason: both.reason };
     const reply = await sendPluginRequest<VideoCallHangupEvent>(this, 'hangup', body, callOptions);
-    this.#incomingOffer = undefined;
+    this.#offers.clear();
     this.#peerUsername = undefined;
     return reply.data;
   }
@@ -212,10 +215,10 @@ export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
     const name = classifyVideoCallEvent(event.data);
     const result = (event.data as { result?: { username?: unknown } }).result;
     if (name === 'incomingcall') {
-      this.#incomingOffer = event.jsep;
+      this.#offers.keep(event.jsep);
       if (typeof result?.username === 'string') this.#peerUsername = result.username;
     } else if (name === 'call-hangup') {
-      this.#incomingOffer = undefined;
+      this.#offers.clear();
       this.#peerUsername = undefined;
     }
     if (name) (this.emit as (name: string, ...args: unknown[]) => boolean)(name, typedEvent(event));
@@ -226,11 +229,7 @@ export class VideoCallHandle extends PluginHandle<VideoCallEventMap> {
       this.emitEvent('hangup', { reason: typeof reason === 'string' ? reason : 'hangup', raw: event.raw });
     }
     super.onPluginEvent(event);
-    if (name === 'update' && event.jsep?.type === 'offer' && this.autoRenegotiate && this.peer) {
-      this.answer(event.jsep, { request: 'set' }).catch((error: unknown) =>
-        this.emit('renegotiation-failed', error),
-      );
-    }
+    if (name === 'update') this.#offers.unsolicited(event.jsep);
   }
 }
 

@@ -13,7 +13,8 @@
  * @module
  */
 
-import type { JanusVideoCodec } from '../videoroom/types.js';
+import type { EmptyRequest } from '../common/request-body.js';
+import type { JanusVideoCodec } from '../common/types.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Error codes
@@ -71,7 +72,7 @@ export interface VideoCallErrorEvent {
 // ---------------------------------------------------------------------------------------------------
 
 /** `list`: list the registered usernames. No fields. */
-export type VideoCallListRequest = Record<never, never>;
+export type VideoCallListRequest = EmptyRequest;
 
 /** `register`: claim a username (first come, first served; freed when the handle goes away). */
 export interface VideoCallRegisterRequest {
@@ -86,7 +87,7 @@ export interface VideoCallCallRequest {
 }
 
 /** `accept`: accept the incoming call (must carry a JSEP answer). No fields. */
-export type VideoCallAcceptRequest = Record<never, never>;
+export type VideoCallAcceptRequest = EmptyRequest;
 
 /**
  * `set`: change media settings of the call, or renegotiate (with JSEP). All fields are optional

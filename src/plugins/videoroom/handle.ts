@@ -4,16 +4,19 @@
  * @module
  */
 
+import type { ActorRefFrom } from 'xstate';
+import type { HandleMachine } from '../../../machines/handle.machine.js';
 import type { PluginDescriptor } from '../../janus-session.js';
-import type { HandleEventMap, PluginEvent } from '../../plugin-handle.js';
-import { PluginHandle } from '../../plugin-handle.js';
+import type { HandleEventMap, HandleHost, PluginEvent } from '../../plugin-handle.js';
 import type { Jsep } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
+import { offerRequest } from '../common/client-offers.js';
+import { JanusOffers } from '../common/janus-offers.js';
+import { MediaPluginHandle } from '../common/media-handle.js';
+import { OnceNotices } from '../common/once.js';
+import type { ParticipantId } from '../common/types.js';
 import {
-  countPacketsByMid,
   type MediaRequestOptions,
-  type MidPacketCounts,
-  negotiation,
   type PluginRequestOptions,
   sendPluginRequest,
   typedEvent,
@@ -192,16 +195,26 @@ type Sync<K extends keyof VideoRoomSyncRequests> = VideoRoomSyncRequests[K];
  * plugin's typed answer; a plugin error rejects with a `PLUGIN_ERROR` {@link JanusError} whose
  * `janusCode` is one of `VideoRoomErrorCode`.
  */
-export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
+export class VideoRoomHandle extends MediaPluginHandle<VideoRoomEventMap> {
   /**
    * Whether a subscriber answers by itself the offers Janus sends on its own (an `updated` event after a
    * publisher left, or a postponed update), once it has a PeerConnection. Default `true`.
    */
   autoRenegotiate = true;
   #role: VideoRoomRole | undefined;
-  #pendingOffer: Jsep | undefined;
+  readonly #offers: JanusOffers;
+  readonly #notices = new OnceNotices();
   #streams: VideoRoomSubscriberStream[] = [];
-  #counts: { peer: object; counts: MidPacketCounts } | undefined;
+
+  /** Created by `JanusSession.attach`; not meant to be constructed by applications. */
+  constructor(host: HandleHost, actor: ActorRefFrom<HandleMachine>, plugin: string) {
+    super(host, actor, plugin);
+    this.#offers = new JanusOffers(this, {
+      autoRenegotiate: () => this.autoRenegotiate,
+      renegotiationBody: () => ({ request: 'start' }),
+      onRenegotiationFailed: (error) => this.emit('renegotiation-failed', error),
+    });
+  }
 
   /** The role taken by `join` (or `joinAndConfigure`), `undefined` before. */
   get role(): VideoRoomRole | undefined {
@@ -213,7 +226,7 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
    * `update`, `configure` with `restart`, or an automatic update), if any.
    */
   get pendingOffer(): Jsep | undefined {
-    return this.#pendingOffer;
+    return this.#offers.pending;
   }
 
   /**
@@ -226,12 +239,13 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
 
   /**
    * RTP packets received so far per stream of the subscription, with the publisher feeding it: one entry
-   * per audio/video m-line of {@link VideoRoomHandle.streams}. Counting starts with the PeerConnection.
+   * per audio/video m-line of {@link VideoRoomHandle.streams}. A view of `stats().streams`
+   * (`packets` is their `packetsReceived`); counting starts with the PeerConnection.
    */
   receivedPackets(): (Pick<VideoRoomSubscriberStream, 'mid' | 'type' | 'feed_id' | 'feed_mid' | 'active'> & {
     packets: number;
   })[] {
-    const counts = this.#countsFor();
+    const byMid = new Map(this.stats().streams.map((stream) => [stream.mid, stream.packetsReceived]));
     return this.#streams
       .filter((stream) => stream.type !== 'data')
       .map((stream) => ({
@@ -240,8 +254,13 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
         feed_id: stream.feed_id,
         feed_mid: stream.feed_mid,
         active: stream.active,
-        packets: counts?.get(stream.mid) ?? 0,
+        packets: byMid.get(stream.mid) ?? 0,
       }));
+  }
+
+  /** The publisher feeding m-line `mid` of this subscription (`feed_id`), for `stats().streams`. */
+  protected override streamFeed(mid: string): ParticipantId | undefined {
+    return this.#streams.find((stream) => stream.mid === mid)?.feed_id;
   }
 
   // --- room management (synchronous) -------------------------------------------------------------
@@ -403,7 +422,7 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
       options,
     );
     this.#role = request.ptype;
-    if (reply.jsep?.type === 'offer') this.#pendingOffer = reply.jsep;
+    this.#offers.keep(reply.jsep);
     this.#noteStreams(reply.data);
     return reply.data;
   }
@@ -414,7 +433,8 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
    * `joinandconfigure`: joins as a publisher and publishes in one request. The handle offers audio and
    * video from `options.source` (default: a generated tone and pattern; set `audio`/`video`/`data` to
    * change what is offered) and applies Janus's answer; or, with `options.jsep`, sends that offer as is.
-   * Resolves with `joined` (with our `streams`); `webrtcup` follows.
+   * Resolves with `joined` (with our `streams`) once the media is up (`webrtcup`): the feed can be
+   * subscribed to at once. `waitForMedia: false` resolves at the reply instead.
    */
   async joinAndConfigure(
     request: Omit<VideoRoomJoinAndConfigureRequest, 'ptype'> & { ptype?: 'publisher' },
@@ -432,7 +452,9 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
   /**
    * `publish`: starts publishing. The handle offers audio and video from `options.source` (default: a
    * generated tone and pattern) and applies Janus's answer; or, with `options.jsep`, sends that offer as
-   * is. Resolves with `configured`; the room gets a `publishers` event and `webrtcup` follows.
+   * is. Resolves with `configured` once the media is up (`webrtcup`, at most `timeoutMs`, default
+   * 10 s): a subscriber can join the feed right after (before `webrtcup` it gets 428 "No such feed").
+   * `waitForMedia: false` resolves at the reply instead (then `waitForWebrtcUp(handle)`).
    */
   async publish(
     request: VideoRoomPublishRequest = {},
@@ -451,16 +473,11 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
     request: VideoRoomConfigurePublisherRequest | VideoRoomConfigureSubscriberRequest,
     options: MediaRequestOptions = {},
   ): Promise<VideoRoomConfiguredEvent> {
-    const body = { ...request, request: 'configure' };
     if (!options.jsep && this.#role === 'publisher' && this.peer && renegotiates(options)) {
-      const reply = await this.offer(body, negotiation(options));
-      return reply.data as unknown as VideoRoomConfiguredEvent;
+      return (await offerRequest<VideoRoomConfiguredEvent>(this, 'configure', request, options)).data;
     }
     const reply = await sendPluginRequest<VideoRoomConfiguredEvent>(this, 'configure', request, options);
-    if (reply.jsep?.type === 'offer') {
-      this.#pendingOffer = reply.jsep;
-      if (this.peer) await this.#answerPending(options);
-    }
+    if (this.#offers.keep(reply.jsep)) await this.#offers.renegotiate(options);
     return reply.data;
   }
 
@@ -491,22 +508,15 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
    * `start`: answers Janus's pending offer ({@link VideoRoomHandle.pendingOffer}, from the subscriber
    * `join`) with the handle's werift peer, receive-only by default, and starts the media; or sends the
    * answer given in `options.jsep`; or, with no offer pending, resumes the delivery after `pause`.
-   * Resolves with `started`; `webrtcup` follows the first answer.
+   * Resolves with `started` once the media is up (`webrtcup`) after the first answer;
+   * `waitForMedia: false` resolves at the reply instead. Client options (`recordTo`, `source`...) go in
+   * `options`: in `request` they reject with `INVALID_ARGUMENT` and nothing is sent.
    */
   async start(
     request: VideoRoomStartRequest = {},
     options: MediaRequestOptions = {},
   ): Promise<VideoRoomStartedEvent> {
-    if (!options.jsep && this.#pendingOffer) {
-      const offer = this.#pendingOffer;
-      this.#pendingOffer = undefined;
-      const reply = await this.answer(offer, { ...request, request: 'start' }, negotiation(options));
-      this.#countsFor();
-      return reply.data as unknown as VideoRoomStartedEvent;
-    }
-    const reply = await sendPluginRequest<VideoRoomStartedEvent>(this, 'start', request, options);
-    if (options.jsep) this.#pendingOffer = undefined;
-    return reply.data;
+    return (await this.#offers.answer<VideoRoomStartedEvent>('start', request, options)).data;
   }
 
   /** `pause`: pauses the delivery of every stream of the subscription (`start` resumes). */
@@ -556,13 +566,25 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
   protected override onPluginEvent(event: PluginEvent): void {
     const name = classifyVideoRoomEvent(event.data);
     this.#noteStreams(event.data);
-    const offer = event.jsep?.type === 'offer' ? event.jsep : undefined;
-    if (offer && (name === 'updated' || name === 'attached')) this.#pendingOffer = offer;
-    if (name) this.emitVideoRoom(name, event);
+    if (name === 'attached') this.#offers.keep(event.jsep);
+    if (name && this.#firstNotice(name, event.data)) this.emitVideoRoom(name, event);
     super.onPluginEvent(event);
-    if (offer && name === 'updated' && this.autoRenegotiate && this.peer) {
-      this.#answerPending({}).catch((error: unknown) => this.emit('renegotiation-failed', error));
+    if (name === 'updated') this.#offers.unsolicited(event.jsep);
+  }
+
+  /**
+   * Whether this notice is new: Janus 1.1.2 sends `unpublished` twice per unpublish (from the request and
+   * from the media hang-up); the repeat is dropped until the publisher publishes again.
+   */
+  #firstNotice(name: VideoRoomEventName, data: Record<string, unknown>): boolean {
+    const room = String(data.room);
+    if (name === 'publishers' && Array.isArray(data.publishers)) {
+      for (const publisher of data.publishers as { id?: unknown }[]) {
+        this.#notices.forget(`unpublished:${room}:${String(publisher.id)}`);
+      }
     }
+    if (name !== 'unpublished' || data.unpublished === 'ok') return true;
+    return this.#notices.first(`unpublished:${room}:${String(data.unpublished)}`);
   }
 
   /** Emits a VideoRoom event (the payload was classified by {@link classifyVideoRoomEvent}). */
@@ -572,7 +594,7 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
 
   /** Forgets the pending offer (after answering it some other way). */
   protected clearPendingOffer(): void {
-    this.#pendingOffer = undefined;
+    this.#offers.clear();
   }
 
   async #update(
@@ -587,30 +609,15 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
       options,
     );
     this.#noteStreams(reply.data);
-    if (reply.jsep?.type === 'offer') {
-      this.#pendingOffer = reply.jsep;
-      if (this.peer) await this.#answerPending(options);
+    if (this.#offers.keep(reply.jsep)) {
+      await this.#offers.renegotiate({ timeoutMs: options.timeoutMs, signal: options.signal });
     }
     return reply.data;
   }
 
-  /** Answers the pending offer with `start` (a subscriber renegotiation). */
-  async #answerPending(options: CallOptions): Promise<void> {
-    const offer = this.#pendingOffer;
-    if (!offer) return;
-    this.#pendingOffer = undefined;
-    await this.answer(offer, { request: 'start' }, { timeoutMs: options.timeoutMs, signal: options.signal });
-    this.#countsFor();
-  }
-
-  /** Sends a publishing request with our offer (or the caller's JSEP). */
+  /** Sends a publishing request with our offer (or the caller's JSEP), by default until `webrtcup`. */
   async #publishing<T>(name: string, body: object, options: MediaRequestOptions): Promise<T> {
-    if (options.jsep) return (await sendPluginRequest<T>(this, name, body, options)).data;
-    const reply = await this.offer(
-      { ...body, request: name },
-      negotiation(options, { audio: true, video: true }),
-    );
-    return reply.data as unknown as T;
+    return (await offerRequest<T>(this, name, body, options, { audio: true, video: true })).data;
   }
 
   #noteStreams(data: object): void {
@@ -621,17 +628,6 @@ export class VideoRoomHandle extends PluginHandle<VideoRoomEventMap> {
     if (subscriberSummary && Array.isArray(record.streams)) {
       this.#streams = record.streams as VideoRoomSubscriberStream[];
     }
-  }
-
-  /** The packet counts of the current peer (started on first use; a new peer starts new counts). */
-  #countsFor(): MidPacketCounts | undefined {
-    const peer = this.peer;
-    if (!peer) return this.#counts?.counts;
-    if (this.#counts?.peer !== peer) {
-      this.#counts?.counts.stop();
-      this.#counts = { peer, counts: countPacketsByMid(peer) };
-    }
-    return this.#counts.counts;
   }
 
   async #sync<K extends keyof VideoRoomSyncRequests>(

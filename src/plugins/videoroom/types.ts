@@ -21,40 +21,13 @@
 // Shared scalars
 // ---------------------------------------------------------------------------------------------------
 
-/**
- * A room identifier. Numeric (unsigned 64-bit) by default; a string when the plugin runs with
- * `string_ids = true` in `janus.plugin.videoroom.jcfg` (same for the TextRoom plugin).
- */
-export type RoomId = number | string;
+import type { EmptyRequest } from '../common/request-body.js';
+import type { JanusAudioCodec, JanusVideoCodec, ParticipantId, RoomId } from '../common/types.js';
 
-/**
- * A participant / publisher / feed identifier (`id`, `feed`, `publisher_id`, `feed_id`, ...).
- * Numeric by default, a string when the plugin runs with `string_ids = true`.
- */
-export type ParticipantId = number | string;
+export type { JanusAudioCodec, JanusVideoCodec, ParticipantId, RoomId } from '../common/types.js';
 
 /** Media kind of a stream (m-line), as written by `janus_videoroom_media_str()`. */
 export type VideoRoomMediaType = 'audio' | 'video' | 'data';
-
-/**
- * Audio codec names as written by Janus (`janus_audiocodec_name()` in `rtp.c`, v1.1.2).
- * `none` only appears for streams without a negotiated codec.
- */
-export type JanusAudioCodec =
-  | 'opus'
-  | 'multiopus'
-  | 'red'
-  | 'pcmu'
-  | 'pcma'
-  | 'g722'
-  | 'isac32'
-  | 'isac16'
-  | 'l16-48'
-  | 'l16'
-  | 'none';
-
-/** Video codec names as written by Janus (`janus_videocodec_name()` in `rtp.c`, v1.1.2). */
-export type JanusVideoCodec = 'vp8' | 'vp9' | 'h264' | 'av1' | 'h265' | 'none';
 
 /** A free-form JSON object attached to a participant (`metadata`). */
 export type VideoRoomMetadata = Record<string, unknown>;
@@ -1243,7 +1216,7 @@ export interface VideoRoomConfiguredEvent {
 }
 
 /** `unpublish`: stop publishing (no fields). */
-export type VideoRoomUnpublishRequest = Record<never, never>;
+export type VideoRoomUnpublishRequest = EmptyRequest;
 
 /** Response to `unpublish`. */
 export interface VideoRoomUnpublishedOkEvent {
@@ -1256,7 +1229,7 @@ export interface VideoRoomUnpublishedOkEvent {
 }
 
 /** `leave`: leave the room (publisher) or close the subscription (subscriber). No fields. */
-export type VideoRoomLeaveRequest = Record<never, never>;
+export type VideoRoomLeaveRequest = EmptyRequest;
 
 /** Response to a publisher `leave`; also pushed to a kicked participant, with `reason: 'kicked'`. */
 export interface VideoRoomLeavingOkEvent {
@@ -1355,7 +1328,7 @@ export interface VideoRoomAttachedEvent {
 }
 
 /** `start`: complete a (re)negotiation with a JSEP answer, or resume after `pause`. No fields. */
-export type VideoRoomStartRequest = Record<never, never>;
+export type VideoRoomStartRequest = EmptyRequest;
 
 /** Response to `start`. */
 export interface VideoRoomStartedEvent {
@@ -1368,7 +1341,7 @@ export interface VideoRoomStartedEvent {
 }
 
 /** `pause`: pause the delivery of all streams of the subscription. No fields. */
-export type VideoRoomPauseRequest = Record<never, never>;
+export type VideoRoomPauseRequest = EmptyRequest;
 
 /** Response to `pause`. */
 export interface VideoRoomPausedEvent {

@@ -1,6 +1,8 @@
 /**
  * Model-based path tests of the project's machines: every declared transition must be taken by a
  * path replayed on a real actor. When a machine gains a transition, add the event that reaches it.
+ * These check that the model is consistent; `test/paths/` plays the same generated paths on the real
+ * client and checks, at each step, what the client must do (which is what makes a wrong target fail).
  */
 import { handleMachine, keepaliveMachine } from '../../../machines/index.js';
 import { afterEvent, describeMachinePaths, doneEvent, errorEvent } from '../../support/path-coverage.js';

@@ -1,15 +1,18 @@
 /**
- * The EchoTest plugin as a typed handle: `start` a call that Janus echoes back, send data, read packet
- * counts, `configure` it, `hangup`.
+ * The EchoTest plugin as a typed handle: `start` a call that Janus echoes back, send data, read
+ * `stats()`, `configure` it, `hangup`.
  * @module
  */
+import { JanusError } from '../../errors.js';
 import type { PluginDescriptor } from '../../janus-session.js';
-import type { PeerStats } from '../../media/janus-peer.js';
 import type { MediaSourceSpec } from '../../media/media-source.js';
 import type { WeriftWorkaroundOptions } from '../../media/werift-workarounds.js';
-import { type HandleEventMap, type PluginEvent, PluginHandle } from '../../plugin-handle.js';
+import type { HandleEventMap, PluginEvent } from '../../plugin-handle.js';
 import type { PluginReply } from '../../protocol/messages.js';
 import type { CallOptions } from '../../util/abort.js';
+import { offerRequest } from '../common/client-offers.js';
+import { MediaPluginHandle } from '../common/media-handle.js';
+import { assertJanusBody } from '../common/request-body.js';
 import type { EchoTestEvent, EchoTestOkEvent, EchoTestRequest } from './types.js';
 
 /** Options of {@link EchoTestHandle.start}. */
@@ -30,6 +33,8 @@ export interface EchoTestStartOptions extends CallOptions {
   trickle?: boolean;
   /** werift workarounds for this call's peer (see `werift-workarounds`); `false` for stock werift. Default: all on. */
   workarounds?: WeriftWorkaroundOptions | false;
+  /** Resolve at `webrtcup` (`true`) or at the plugin's reply (`false`). Default `true`. */
+  waitForMedia?: boolean;
 }
 
 /** Events of an EchoTest handle: the base handle events plus the echoed data and typed plugin events. */
@@ -41,58 +46,43 @@ export type EchoTestEventMap = HandleEventMap & {
 };
 
 /** A handle to `janus.plugin.echotest`. Get one with `session.attach(EchoTest)`. */
-export class EchoTestHandle extends PluginHandle<EchoTestEventMap> {
+export class EchoTestHandle extends MediaPluginHandle<EchoTestEventMap> {
   /**
    * Starts an echo call and resolves at `webrtcup`: offers the kinds asked for, sends media from
    * `source`, records what comes back to `recordTo`. Calling it again renegotiates (e.g. adds video).
-   * Rejects with `TIMEOUT` when `webrtcup` does not come within `timeoutMs` (default 10,000 ms).
+   * Rejects with `TIMEOUT` when `webrtcup` does not come within `timeoutMs` (default 10,000 ms);
+   * `waitForMedia: false` resolves at the plugin's reply instead.
    */
   async start(options: EchoTestStartOptions = {}): Promise<PluginReply<EchoTestOkEvent>> {
     const audio = options.audio ?? true;
     const video = options.video ?? true;
     const body: EchoTestRequest = { audio, video };
     if (options.bitrate !== undefined) body.bitrate = options.bitrate;
-    const alreadyUp = this.webrtcActive;
-    const up = alreadyUp ? Promise.resolve() : this.#webrtcUp(options.timeoutMs ?? 10_000);
-    up.catch(() => {});
-    const reply = await this.offer(body as Record<string, unknown>, {
-      audio,
-      video,
-      ...(options.data !== undefined ? { data: options.data } : {}),
-      ...(options.source ? { source: options.source } : {}),
-      ...(options.recordTo ? { recordTo: options.recordTo } : {}),
-      ...(options.trickle !== undefined ? { trickle: options.trickle } : {}),
-      ...(options.workarounds !== undefined ? { workarounds: options.workarounds } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const { bitrate: _bitrate, ...media } = options;
+    const reply = await offerRequest<EchoTestOkEvent>(this, undefined, body, { ...media, audio, video });
     this.#forwardData();
-    await up;
-    return reply as unknown as PluginReply<EchoTestOkEvent>;
+    return reply;
   }
 
   /** Sends text or bytes on the data channel (queued until it opens); `data: true` must have been negotiated. */
   sendData(data: string | Uint8Array): void {
     const peer = this.peer;
-    if (!peer) throw new Error('sendData: start() the echo test with data: true first');
+    if (!peer) {
+      throw new JanusError('INVALID_STATE', 'sendData: start() the echo test with data: true first');
+    }
     peer.sendData(data);
   }
 
-  /** Packets sent and echoed back, per kind. */
-  stats(): PeerStats {
-    return (
-      this.peer?.stats() ?? {
-        audio: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0, receivedMediaS: 0 },
-        video: { packetsSent: 0, packetsReceived: 0, sentDurationS: 0, receivedMediaS: 0 },
-      }
-    );
-  }
-
-  /** Changes the echo: mute audio or video, cap the bitrate, record on the server... */
+  /**
+   * Changes the echo: mute audio or video, cap the bitrate, record on the server... Rejects with
+   * `INVALID_ARGUMENT` (nothing sent) when the body holds a client option (`source`, `recordTo`, a
+   * direction).
+   */
   async configure(
     request: EchoTestRequest,
     options: CallOptions = {},
   ): Promise<PluginReply<EchoTestOkEvent>> {
+    assertJanusBody('EchoTest.configure', request);
     return this.message<EchoTestOkEvent>(request as Record<string, unknown>, options);
   }
 
@@ -108,21 +98,6 @@ export class EchoTestHandle extends PluginHandle<EchoTestEventMap> {
     if (!peer || this.#forwarding) return;
     this.#forwarding = true;
     peer.on('data', (message) => this.emit('data', message));
-  }
-
-  #webrtcUp(timeoutMs: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.off('webrtcup', onUp);
-        reject(new Error(`no webrtcup within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const onUp = (): void => {
-        clearTimeout(timer);
-        this.off('webrtcup', onUp);
-        resolve();
-      };
-      this.on('webrtcup', onUp);
-    });
   }
 }
 

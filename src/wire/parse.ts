@@ -2,8 +2,9 @@
  * Turns what the server sent into Janus messages, dropping (with a debug log) what is not one.
  * @module
  */
+
+import type { JanusMessage } from '../protocol/messages.js';
 import type { JanusLogger } from '../util/logger.js';
-import type { JanusMessage } from './messages.js';
 
 /** True when `value` has the shape every Janus message has: an object with a string `janus`. */
 export function isJanusMessage(value: unknown): value is JanusMessage {

@@ -5,8 +5,8 @@
  * @module
  */
 import { JanusError } from '../errors.js';
+import type { JanusMessage } from '../protocol/messages.js';
 import { abortReason } from '../util/abort.js';
-import type { JanusMessage } from './messages.js';
 
 /**
  * What settles a request:

@@ -3,17 +3,17 @@
  * the hot path; it does not go through any actor.
  * @module
  */
-import { InvalidStateError, JanusError } from './errors.js';
+import { InvalidStateError, JanusError } from '../errors.js';
 import {
   HANDLE_CORE_EVENTS,
   type JanusMessage,
   type JanusRequestBody,
   type JanusWireRequest,
-} from './protocol/messages.js';
-import { type ReplyKind, TransactionTable } from './protocol/transactions.js';
-import type { Transport } from './transport/transport.js';
-import type { CallOptions } from './util/abort.js';
-import type { JanusLogger } from './util/logger.js';
+} from '../protocol/messages.js';
+import type { Transport } from '../transport/transport.js';
+import type { CallOptions } from '../util/abort.js';
+import type { JanusLogger } from '../util/logger.js';
+import { type ReplyKind, TransactionTable } from './transactions.js';
 
 /** Options of {@link Wire.request}. */
 export interface RequestOptions extends CallOptions {
@@ -226,6 +226,11 @@ export class Wire {
   idleMs(sessionId: number): number {
     const last = this.#lastRequestAt.get(sessionId);
     return last === undefined ? Number.POSITIVE_INFINITY : Date.now() - last;
+  }
+
+  /** Counts `sessionId` as busy now: its keepalive is due an interval from now (e.g. just created). */
+  touch(sessionId: number): void {
+    this.#lastRequestAt.set(sessionId, Date.now());
   }
 
   /** Forgets what the wire tracked for a session that is gone. */

@@ -1,0 +1,45 @@
+/**
+ * Type tests of the plugin foundation: empty request bodies admit no key, client options go in the
+ * options argument, and every handle with media has the same `stats()` shape.
+ */
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  EchoTestHandle,
+  MediaStats,
+  StreamStats,
+  VideoCallHandle,
+  VideoRoomHandle,
+  VideoRoomStartRequest,
+} from '../../src/index.js';
+
+describe('request bodies admit nothing unknown', () => {
+  it('an empty body rejects a client option at compile time; the options argument takes it', () => {
+    const start = (sub: VideoRoomHandle) => {
+      // @ts-expect-error recordTo is a client option, not a field of the `start` request
+      void sub.start({ recordTo: '/tmp/x.webm' });
+      // @ts-expect-error no key at all is admitted in an empty body
+      void sub.pause({ anything: 1 });
+      return sub.start({}, { recordTo: '/tmp/x.webm', waitForMedia: false });
+    };
+    expectTypeOf(start).toBeFunction();
+    expectTypeOf<Record<string, never>>().toMatchTypeOf<VideoRoomStartRequest>();
+  });
+});
+
+describe('stats() has one shape on every handle with media', () => {
+  it('EchoTest, VideoRoom and VideoCall return MediaStats', () => {
+    expectTypeOf<ReturnType<EchoTestHandle['stats']>>().toEqualTypeOf<MediaStats>();
+    expectTypeOf<ReturnType<VideoRoomHandle['stats']>>().toEqualTypeOf<MediaStats>();
+    expectTypeOf<ReturnType<VideoCallHandle['stats']>>().toEqualTypeOf<MediaStats>();
+  });
+
+  it('keeps the per-kind totals and adds per-stream detail', () => {
+    expectTypeOf<MediaStats['audio']['packetsSent']>().toEqualTypeOf<number>();
+    expectTypeOf<MediaStats['video']['packetsReceived']>().toEqualTypeOf<number>();
+    expectTypeOf<MediaStats['streams']>().toEqualTypeOf<StreamStats[]>();
+    expectTypeOf<StreamStats>().toHaveProperty('mid').toEqualTypeOf<string>();
+    expectTypeOf<StreamStats>().toHaveProperty('kind').toEqualTypeOf<'audio' | 'video'>();
+    expectTypeOf<StreamStats>().toHaveProperty('bytesReceived').toEqualTypeOf<number>();
+    expectTypeOf<StreamStats>().toHaveProperty('mediaSecondsReceived').toEqualTypeOf<number>();
+  });
+});
