@@ -306,6 +306,10 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
   /**
    * Destroys the live sessions (within `closeTimeoutMs`), closes the transport and stops every actor.
    * Requests still in flight reject with `CLOSED`. Safe to call more than once.
+   *
+   * Once it resolves the client keeps nothing alive: a process that has nothing else to do exits on its
+   * own within 2 s. Over WebSocket the socket's closing handshake may hold it up to 1 s (the client cuts
+   * it then if the server does not answer); the rest is process teardown.
    */
   async close(): Promise<void> {
     this.#wire.closing(new JanusError('CLOSED', 'the client was closed'));
