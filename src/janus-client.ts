@@ -412,7 +412,10 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         if (session.state === 'lost' || session.state === 'timedOut') {
           // Requests still waiting for this session (e.g. queued during an outage) would only get 458.
           this.#wire.table.rejectAll(
-            new JanusError('INVALID_STATE', `session ${id} ended (${session.state})`),
+            new JanusError(
+              'SESSION_LOST',
+              `session ${id} ended (${session.state === 'lost' ? 'the server no longer knows it' : 'the server timed it out'}) before the request was answered`,
+            ),
             id,
           );
         }

@@ -79,6 +79,8 @@ export class HttpTransport implements Transport {
   readonly #awaitingPoll = new Map<number, Set<string>>();
   /** The check in progress of whether the server is still reachable after a connection was cut. */
   #probe: Promise<boolean> | undefined;
+  /** Whether the server has answered at least one exchange of this transport. */
+  #reached = false;
   #closed = false;
 
   /** Prepares the connection pool; nothing is sent until the first request. */
@@ -122,14 +124,17 @@ export class HttpTransport implements Transport {
     this.#end(undefined);
   }
 
-  /** The server cannot be reached: end every poll and request and report the loss once. */
+  /**
+   * The server cannot be reached: end every poll and request and report the end once. Before the server
+   * ever answered this transport, that is a connection that never opened (`TRANSPORT`, as over
+   * WebSocket); after, the link was lost (`DISCONNECTED`).
+   */
   #lose(cause: unknown): void {
     if (this.#closed) return;
-    const error = new JanusError(
-      'DISCONNECTED',
-      `the HTTP link to Janus was lost: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
-    );
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const error = this.#reached
+      ? new JanusError('DISCONNECTED', `the HTTP link to Janus was lost: ${reason}`, { cause })
+      : new JanusError('TRANSPORT', `could not reach Janus at ${this.#base}: ${reason}`, { cause });
     this.#end(error);
   }
 
@@ -283,6 +288,7 @@ export class HttpTransport implements Transport {
       );
       req.on('error', reject);
       req.on('response', (response: IncomingMessage) => {
+        this.#reached = true;
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);

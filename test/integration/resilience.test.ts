@@ -275,7 +275,7 @@ describe('a request queued during an outage, with the reconnection slowed by the
 });
 
 describe.each(['ws', 'http'] as const)('server killed with SIGKILL and restarted, over %s', (kind) => {
-  it('the claim is refused: the app is told, and with recreate: true the session and handles are back', async () => {
+  it('the claim is refused: the app is told, a request queued for the lost session fails SESSION_LOST, and with recreate: true the session and handles are back', async () => {
     const url = kind === 'ws' ? server.wsUrl : server.httpUrl;
     const plain = await connect(url, fast);
     const recreating = await connect(url, { ...fast, recreate: true });
@@ -287,7 +287,14 @@ describe.each(['ws', 'http'] as const)('server killed with SIGKILL and restarted
     const sessionLost = nextEvent(plain, 'session-lost', () => true, 15_000);
     const recreated = nextEvent(recreating, 'session-recreated', () => true, 15_000);
     await server.janus?.kill('SIGKILL');
+    await waitForState(plain, 'reconnecting', 10_000);
+    // Made during the outage for the session the server is about to forget: it waits in the queue, and
+    // fails with its own code once the claim is refused.
+    const queued = lostHandle.message({ audio: false }, { timeoutMs: 20_000 }).catch((e: unknown) => e);
     await server.janus?.restart();
+    const queuedError = await queued;
+    expect(queuedError).toBeInstanceOf(JanusError);
+    expect((queuedError as JanusError).code).toBe('SESSION_LOST');
     const lostError = await sessionLost;
     expect(lostError).toBe(lostSession);
     expect(lostSession.state).toBe('lost');
