@@ -1,11 +1,15 @@
 /**
  * Typed plugin handles: attach with `session.attach(EchoTest)`, `session.attach(VideoRoom)`,
  * `session.attach(TextRoom)`, `session.attach(VideoCall)`, `session.attach(AudioBridge)`,
- * `session.attach(Streaming)`; each re-exports its plugin's wire types. `common` is the foundation they
+ * `session.attach(Streaming)`, `session.attach(RecordPlay)`, `session.attach(Sip)`, `session.attach(NoSip)`,
+ * `session.attach(VoiceMail)`, `session.attach(LuaEchoTest)`...; each re-exports its plugin's wire types. `common` is the foundation they
  * share (negotiation flows, request-body rule, `stats()` shape, shared types).
  * @module
  */
+
+export * from './audiobridge/index.js';
 export * from './common/index.js';
+export * from './duktape/index.js';
 export * from './echotest/index.js';
 export {
   countPacketsByMid,
@@ -16,6 +20,12 @@ export {
   sendPluginRequest,
   waitForWebrtcUp,
 } from './handle-helpers.js';
+export * from './lua/index.js';
+export * from './nosip/index.js';
+export * from './recordplay/index.js';
+export * from './sip/index.js';
+export * from './streaming/index.js';
 export * from './textroom/index.js';
 export * from './videocall/index.js';
 export * from './videoroom/index.js';
+export * from './voicemail/index.js';

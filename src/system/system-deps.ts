@@ -54,6 +54,30 @@ export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
     why: 'the private network namespace for media',
     neededFor: ['demo', 'test'],
   },
+  {
+    lookFor: 'janus-pp-rec',
+    debianPackage: 'janus-tools',
+    why: 'converting Record&Play .mjr recordings in the media tests',
+    neededFor: ['test'],
+  },
+  {
+    lookFor: 'sipp',
+    debianPackage: 'sip-tester',
+    why: 'the SIP peer of the SIP media tests',
+    neededFor: ['test'],
+  },
+  {
+    lookFor: '/usr/share/lua/5.3/json.lua',
+    debianPackage: 'lua-json',
+    why: "the Lua plugin's sample script (echotest.lua) in the tests",
+    neededFor: ['test'],
+  },
+  {
+    lookFor: '/usr/share/lua/5.3/ansicolors.lua',
+    debianPackage: 'lua-ansicolors',
+    why: "the Lua plugin's sample script (echotest.lua) in the tests",
+    neededFor: ['test'],
+  },
 ];
 
 /** A requirement that is not met. */

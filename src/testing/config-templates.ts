@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { type JanusLibrary, moduleFileName } from './janus-paths.js';
 import { type JcfgSection, jcfgFile } from './jcfg.js';
+import { duktapeTemplate, luaTemplate } from './plugin-configs/scripts.js';
 import type { JanusPorts, JanusSettingValue } from './types.js';
 
 /** Everything the templates need, fully resolved. */
@@ -187,7 +188,8 @@ export const PLUGIN_TEMPLATES: Readonly<Record<string, (p: ConfigParams) => Plug
   },
   voicemail: (p) => {
     const path = join(p.configDir, 'voicemail');
-    return { text: jcfgFile([['general', { path, base: '/voicemail' }]]), directories: [path] };
+    // `base` = `path`: the `done` event's `recording` is then the file's own path.
+    return { text: jcfgFile([['general', { path, base: path }]]), directories: [path] };
   },
   nosip: (p) => ({
     text: jcfgFile([['general', { local_ip: p.localIp, sdp_ip: p.localIp, rtp_port_range: p.rtpPortRange }]]),
@@ -209,6 +211,8 @@ export const PLUGIN_TEMPLATES: Readonly<Record<string, (p: ConfigParams) => Plug
       ],
     ]),
   }),
+  lua: luaTemplate,
+  duktape: duktapeTemplate,
 };
 
 function disabledList(names: readonly string[]): JcfgSection {

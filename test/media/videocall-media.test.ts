@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type JanusClient, MediaSource } from '../../src/index.js';
-import { VideoCall, type VideoCallHandle, waitForWebrtcUp } from '../../src/plugins/index.js';
+import { VideoCall, type VideoCallHandle } from '../../src/plugins/index.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
 import { failOutsidePrivateNetns } from './support/net-guard.js';
@@ -67,10 +67,16 @@ describe('VideoCall with real media (private namespace)', () => {
     const ring = await incoming;
     expect(ring.jsep?.type).toBe('offer');
     expect(callee.incomingOffer).toBe(ring.jsep);
-    expect(await callee.accept({}, { source: source(880) })).toMatchObject({ result: { event: 'accepted' } });
-    expect(await calling).toMatchObject({ videocall: 'event', result: { event: 'calling' } });
-    expect((await accepted).data.result.username).toBe(calleeName);
-    await Promise.all([waitForWebrtcUp(caller), waitForWebrtcUp(callee)]);
+    // accept and call resolve once their media is up; the caller's `accepted` event comes meanwhile.
+    const [acceptReply, callingReply, acceptedEvent] = await Promise.all([
+      callee.accept({}, { source: source(880) }),
+      calling,
+      accepted,
+    ]);
+    expect(acceptReply).toMatchObject({ result: { event: 'accepted' } });
+    expect(callingReply).toMatchObject({ videocall: 'event', result: { event: 'calling' } });
+    expect(acceptedEvent.data.result.username).toBe(calleeName);
+    expect(caller.webrtcActive && callee.webrtcActive).toBe(true);
   }
 
   it('alice calls bob, media flows both ways, set changes what is relayed, alice hangs up and both end', async () => {

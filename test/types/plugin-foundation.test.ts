@@ -4,8 +4,10 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  AudioBridgeHandle,
   EchoTestHandle,
   MediaStats,
+  StreamingHandle,
   StreamStats,
   VideoCallHandle,
   VideoRoomHandle,
@@ -23,11 +25,21 @@ describe('request bodies admit nothing unknown', () => {
     };
     expectTypeOf(start).toBeFunction();
     expectTypeOf<Record<string, never>>().toMatchTypeOf<VideoRoomStartRequest>();
+    const streaming = (viewer: StreamingHandle, bridge: AudioBridgeHandle) => {
+      // @ts-expect-error recordTo belongs in the options of watch
+      void viewer.watch({ id: 1, recordTo: '/tmp/x.webm' });
+      // @ts-expect-error an AudioBridge leave takes no fields
+      void bridge.leave({ room: 1 });
+      return viewer.watch({ id: 1 }, { recordTo: '/tmp/x.webm', autoStart: false });
+    };
+    expectTypeOf(streaming).toBeFunction();
   });
 });
 
 describe('stats() has one shape on every handle with media', () => {
-  it('EchoTest, VideoRoom and VideoCall return MediaStats', () => {
+  it('EchoTest, VideoRoom, VideoCall, AudioBridge and Streaming return MediaStats', () => {
+    expectTypeOf<ReturnType<AudioBridgeHandle['stats']>>().toEqualTypeOf<MediaStats>();
+    expectTypeOf<ReturnType<StreamingHandle['stats']>>().toEqualTypeOf<MediaStats>();
     expectTypeOf<ReturnType<EchoTestHandle['stats']>>().toEqualTypeOf<MediaStats>();
     expectTypeOf<ReturnType<VideoRoomHandle['stats']>>().toEqualTypeOf<MediaStats>();
     expectTypeOf<ReturnType<VideoCallHandle['stats']>>().toEqualTypeOf<MediaStats>();

@@ -1,0 +1,6 @@
+/**
+ * The Record&Play plugin: the typed handle and the wire types.
+ * @module
+ */
+export * from './handle.js';
+export * from './types.js';

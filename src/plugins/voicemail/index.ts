@@ -1,0 +1,6 @@
+/**
+ * The VoiceMail plugin: the typed handle and the wire types.
+ * @module
+ */
+export * from './handle.js';
+export * from './types.js';
