@@ -39,9 +39,14 @@ export type JanusCoreErrorCode = (typeof JANUS_CORE_ERROR_CODES)[keyof typeof JA
 /**
  * Stable string codes carried by every {@link JanusError}.
  * - `TIMEOUT`: no reply within the request's `timeoutMs`.
- * - `DISCONNECTED`: the transport went away before a reply arrived.
+ * - `DISCONNECTED`: the link went away (after it had been open) before a reply arrived; the request may
+ *   or may not have reached the server.
  * - `CLOSED`: the client was closed by the application.
- * - `TRANSPORT`: the transport failed (connection refused, HTTP status, socket error).
+ * - `TRANSPORT`: the transport failed (HTTP status, socket error). A first connection that never opens
+ *   (refused, unreachable) rejects with `TRANSPORT` over WebSocket and over HTTP alike.
+ * - `SESSION_LOST`: the request was waiting (e.g. queued during an outage) for a session that then ended
+ *   on the server's side: the server no longer knew it after a reconnection (the claim was refused), or
+ *   timed it out. The request was never answered; retrying it needs a new session.
  * - `PROTOCOL`: the server sent something that is not a valid Janus message.
  * - `PLUGIN_ERROR`: the plugin answered with an `error`/`error_code` in its data.
  * - `INVALID_STATE`: the call is not allowed in the object's current state.
@@ -55,6 +60,7 @@ export type JanusErrorCode =
   | JanusCoreErrorCode
   | 'TIMEOUT'
   | 'DISCONNECTED'
+  | 'SESSION_LOST'
   | 'CLOSED'
   | 'TRANSPORT'
   | 'PROTOCOL'

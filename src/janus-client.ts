@@ -332,6 +332,10 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
   /**
    * Destroys the live sessions (within `closeTimeoutMs`), closes the transport and stops every actor.
    * Requests still in flight reject with `CLOSED`. Safe to call more than once.
+   *
+   * Once it resolves the client keeps nothing alive: a process that has nothing else to do exits on its
+   * own within 2 s. Over WebSocket the socket's closing handshake may hold it up to 1 s (the client cuts
+   * it then if the server does not answer); the rest is process teardown.
    */
   async close(): Promise<void> {
     this.#wire.closing(new JanusError('CLOSED', 'the client was closed'));
@@ -448,7 +452,10 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         if (session.state === 'lost' || session.state === 'timedOut') {
           // Requests still waiting for this session (e.g. queued during an outage) would only get 458.
           this.#wire.table.rejectAll(
-            new JanusError('INVALID_STATE', `session ${id} ended (${session.state})`),
+            new JanusError(
+              'SESSION_LOST',
+              `session ${id} ended (${session.state === 'lost' ? 'the server no longer knows it' : 'the server timed it out'}) before the request was answered`,
+            ),
             id,
           );
         }

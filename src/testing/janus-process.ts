@@ -127,6 +127,12 @@ export class JanusProcess {
     await this.exited;
   }
 
+  /** SIGKILL at once; waits for the exit. */
+  async kill(): Promise<void> {
+    this.signal('SIGKILL');
+    await this.exited;
+  }
+
   /** The last `lines` lines of the log, or `''` when the log is not captured. */
   async logTail(lines = 40): Promise<string> {
     const text = await this.logText();

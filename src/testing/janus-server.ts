@@ -182,15 +182,21 @@ class PrivateJanus implements JanusServer {
         return;
       } catch (error) {
         const tail = redact(await proc.logTail(), this.secrets());
-        await this.endProcess();
+        // A Janus that failed to start holds nothing worth a graceful shutdown, and a SIGTERM that lands
+        // while it is still initialising can be ignored (it then waited out the whole grace period, twice
+        // with the retry: the ~4.3 s "fast" failure). Kill it outright.
+        await this.endProcess(0);
         if (proc.exitCode === 127) {
           throw new JanusNotInstalledError(this.binary, `${this.binary} could not run`);
         }
         if (!(error instanceof ReadinessError)) throw error;
         const crashed = error.kind === 'exited' && proc.exitDescription?.startsWith('signal') === true;
-        // The pfunix start-up race (see extensions.ts) can strike again: a few more tries with Unix sockets.
-        if (attempt < (this.options.unixSockets ? 5 : 2) && (error.kind === 'clash' || crashed)) {
-          await sleep(250);
+        // A clash on a port the caller fixed would only happen again: fail at once. A clash on a port we
+        // chose (someone took it between choosing and binding) is worth one retry on fresh ports. The pfunix
+        // start-up race (see extensions.ts) can strike again: a few more tries with Unix sockets.
+        const retryClash = error.kind === 'clash' && !this.isFixedPort(error.url);
+        if (attempt < (this.options.unixSockets ? 5 : 2) && (retryClash || crashed)) {
+          if (crashed || this.options.unixSockets) await sleep(250);
           continue;
         }
         const { http, ws, adminHttp, adminWs } = this.ports;
@@ -260,11 +266,19 @@ class PrivateJanus implements JanusServer {
     });
   }
 
-  /** Ends the current process gracefully (SIGKILL after 2 s) and forgets it. */
-  private async endProcess(): Promise<void> {
-    await this.process?.terminate(2000);
+  /** Ends the current process gracefully (SIGKILL after `graceMs`, default 2 s; 0: SIGKILL at once) and forgets it. */
+  private async endProcess(graceMs = 2000): Promise<void> {
+    if (graceMs === 0) await this.process?.kill();
+    else await this.process?.terminate(graceMs);
     this.unregister?.();
     this.unregister = undefined;
+  }
+
+  /** Whether `url` is on a port the caller fixed (`undefined`: unknown, treated as not fixed). */
+  private isFixedPort(url: string | undefined): boolean {
+    if (url === undefined) return false;
+    const port = Number(new URL(url).port);
+    return Object.values(this.options.fixedPorts).includes(port);
   }
 
   private async choosePorts(keepCurrent: boolean): Promise<void> {

@@ -19,10 +19,12 @@ export class ReadinessError extends Error {
   /**
    * @param kind - `exited`: the process ended; `clash`: a port is taken by something else; `timeout`
    * @param message - details for people
+   * @param url - for a `clash` found by a probe: the URL that a stranger answered
    */
   constructor(
     readonly kind: 'exited' | 'clash' | 'timeout',
     message: string,
+    readonly url?: string,
   ) {
     super(message);
   }
@@ -32,6 +34,8 @@ export class ReadinessError extends Error {
 export interface ReadinessProbe {
   /** What is checked, for messages, e.g. `HTTP API http://127.0.0.1:1234/janus/info`. */
   name: string;
+  /** The URL it checks. */
+  url: string;
   /** Resolves `true` when the expected server answers; throws {@link ForeignServerError} on a stranger. */
   check(): Promise<boolean>;
 }
@@ -77,6 +81,7 @@ export async function waitUntilReady(probes: readonly ReadinessProbe[], options:
           failure ??= new ReadinessError(
             'clash',
             `port taken by another server: ${probe.name}: ${error.message}`,
+            probe.url,
           );
         }
         return;
@@ -120,6 +125,7 @@ export function httpInfoProbe(name: string, baseUrl: string, serverName: string)
   const url = `${baseUrl}/info`;
   return {
     name: `${name} ${url}`,
+    url,
     async check() {
       let response: Awaited<ReturnType<typeof httpJson>>;
       try {
@@ -142,6 +148,7 @@ export function wsInfoProbe(
 ): ReadinessProbe {
   return {
     name: `${name} ${url}`,
+    url,
     check: () =>
       new Promise<boolean>((resolve, reject) => {
         const socket = new WebSocket(url, subprotocol, { handshakeTimeout: 1000, perMessageDeflate: false });

@@ -38,10 +38,23 @@ const LINK_ERROR_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/**
+ * Of the {@link LINK_ERROR_CODES}, those that end one connection but say nothing about the others (the
+ * peer reset or hung up on this one). The transport then asks the server whether it is still there
+ * before it gives up the link; the other codes mean the server cannot be reached at all.
+ */
+const CONNECTION_ERROR_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
 /** True when `error` is a socket error that means the link to the server is gone. */
 export function isLinkError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && LINK_ERROR_CODES.has(code);
+}
+
+/** True when `error` ended one connection only (reset, hang-up): the server may still be reachable. */
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECTION_ERROR_CODES.has(code);
 }
 
 /** Creates the HTTP transport; it is open at once (the first request proves the server is there). */
@@ -59,6 +72,16 @@ export class HttpTransport implements Transport {
   readonly #request: typeof httpRequest;
   readonly #polls = new Map<number, AbortController>();
   readonly #requests = new Set<AbortController>();
+  /**
+   * Per session: the plugin `message` requests whose answer can only come by the long-poll (they have
+   * had no final reply on their POST, and no `event` by the poll yet). If a poll of that session is cut,
+   * their answer may have been in it: they fail with `DISCONNECTED` instead of waiting for their timeout.
+   */
+  readonly #awaitingPoll = new Map<number, Set<string>>();
+  /** The check in progress of whether the server is still reachable after a connection was cut. */
+  #probe: Promise<boolean> | undefined;
+  /** Whether the server has answered at least one exchange of this transport. */
+  #reached = false;
   #closed = false;
 
   /** Prepares the connection pool; nothing is sent until the first request. */
@@ -82,6 +105,7 @@ export class HttpTransport implements Transport {
     let path = '';
     if (sessionId !== undefined) path += `/${sessionId}`;
     if (handleId !== undefined) path += `/${handleId}`;
+    if (body.janus === 'message' && sessionId !== undefined) this.#awaitPoll(sessionId, wire.transaction);
     void this.#post(path, body, wire.transaction);
   }
 
@@ -96,6 +120,7 @@ export class HttpTransport implements Transport {
     const controller = this.#polls.get(sessionId);
     if (!controller) return;
     this.#polls.delete(sessionId);
+    this.#awaitingPoll.delete(sessionId);
     controller.abort();
   }
 
@@ -103,15 +128,57 @@ export class HttpTransport implements Transport {
     this.#end(undefined);
   }
 
-  /** The server cannot be reached: end every poll and request and report the loss once. */
+  /**
+   * The server cannot be reached: end every poll and request and report the end once. Before the server
+   * ever answered this transport, that is a connection that never opened (`TRANSPORT`, as over
+   * WebSocket); after, the link was lost (`DISCONNECTED`).
+   */
   #lose(cause: unknown): void {
     if (this.#closed) return;
-    const error = new JanusError(
-      'DISCONNECTED',
-      `the HTTP link to Janus was lost: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
-    );
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const error = this.#reached
+      ? new JanusError('DISCONNECTED', `the HTTP link to Janus was lost: ${reason}`, { cause })
+      : new JanusError('TRANSPORT', `could not reach Janus at ${this.#base}: ${reason}`, { cause });
     this.#end(error);
+  }
+
+  /**
+   * One connection was cut (`cause`): sends the server a `ping` on another connection, within the
+   * connect timeout. Resolves `true` when it answers (the link is fine: the other polls and requests go
+   * on); otherwise the link is lost and it resolves `false`. Concurrent cuts share one probe.
+   *
+   * Why not drop everything at once: Janus does not notice that a client closed a long-poll it holds
+   * until the poll's ~30 s hold ends, so tearing down every poll on each cut leaves one dead connection
+   * per session in the server; enough cuts fill Janus's connection limit (~1,020), and from then on every
+   * request waits unanswered for its whole timeout.
+   */
+  #checkLink(cause: unknown): Promise<boolean> {
+    if (this.#closed) return Promise.resolve(false);
+    if (this.#probe) return this.#probe;
+    const controller = new AbortController();
+    this.#requests.add(controller);
+    const ping: Record<string, string> = { janus: 'ping', transaction: 'janus-xstate-link-check' };
+    if (this.#options.apiSecret) ping.apisecret = this.#options.apiSecret;
+    if (this.#options.token) ping.token = this.#options.token;
+    const probe = this.#fetch(
+      this.#base,
+      'POST',
+      controller.signal,
+      JSON.stringify(ping),
+      this.#options.connectTimeoutMs,
+    )
+      .then(({ statusCode, text }) => statusCode === 200 && text.includes('pong'))
+      .catch(() => false)
+      .then((alive) => {
+        this.#requests.delete(controller);
+        this.#probe = undefined;
+        if (this.#closed) return false;
+        if (!alive) this.#lose(cause);
+        else this.#options.logger.debug('an HTTP connection was cut; the server still answers', {});
+        return alive;
+      });
+    this.#probe = probe;
+    return probe;
   }
 
   /** Ends every poll and request, drops the sockets and reports the end once (`error` undefined: on purpose). */
@@ -136,9 +203,19 @@ export class HttpTransport implements Transport {
       const messages = parseServerFrame(text, this.#options.logger);
       if (messages.length === 0)
         throw new JanusError('PROTOCOL', 'Janus sent an HTTP reply that is not a Janus message');
-      for (const message of messages) this.#events.onMessage(message);
+      for (const message of messages) {
+        if (message.janus !== 'ack') this.#answered(message);
+        this.#events.onMessage(message);
+      }
     } catch (error) {
       if (this.#closed) return;
+      if (isConnectionError(error)) {
+        // This exchange was cut: the request may or may not have reached the server. It fails at once;
+        // whether the whole link is gone is for the probe to say.
+        this.#events.onSendError(transaction, disconnected(error));
+        void this.#checkLink(error);
+        return;
+      }
       if (isLinkError(error)) {
         this.#lose(error);
         return;
@@ -174,6 +251,14 @@ export class HttpTransport implements Transport {
         if (this.#deliverPolled(sessionId, messages)) return;
       } catch (error) {
         if (signal.aborted || this.#closed) return;
+        if (isConnectionError(error)) {
+          // Only this poll's connection was cut, and the events it carried, if any, are gone with it: the
+          // requests that were waiting for one fail now. Poll again at once if the server still answers,
+          // else the link is lost.
+          this.#pollCut(sessionId, error);
+          if (await this.#checkLink(error)) continue;
+          return;
+        }
         if (isLinkError(error)) {
           this.#lose(error);
           return;
@@ -210,6 +295,7 @@ export class HttpTransport implements Transport {
       );
       req.on('error', reject);
       req.on('response', (response: IncomingMessage) => {
+        this.#reached = true;
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
@@ -221,9 +307,45 @@ export class HttpTransport implements Transport {
     });
   }
 
+  #awaitPoll(sessionId: number, transaction: string): void {
+    let awaiting = this.#awaitingPoll.get(sessionId);
+    if (!awaiting) {
+      awaiting = new Set();
+      this.#awaitingPoll.set(sessionId, awaiting);
+    }
+    awaiting.add(transaction);
+  }
+
+  /** `message` settles a transaction (a final reply or the plugin's event): it no longer waits for a poll. */
+  #answered(message: JanusMessage): void {
+    const { transaction, session_id: sessionId } = message;
+    if (transaction === undefined || typeof sessionId !== 'number') return;
+    const awaiting = this.#awaitingPoll.get(sessionId);
+    if (!awaiting?.delete(transaction)) return;
+    if (awaiting.size === 0) this.#awaitingPoll.delete(sessionId);
+  }
+
+  /** A poll of `sessionId` was cut: the requests whose answer it may have carried fail with `DISCONNECTED`. */
+  #pollCut(sessionId: number, cause: unknown): void {
+    const awaiting = this.#awaitingPoll.get(sessionId);
+    if (!awaiting) return;
+    this.#awaitingPoll.delete(sessionId);
+    const message = cause instanceof Error ? cause.message : String(cause);
+    for (const transaction of awaiting) {
+      this.#events.onSendError(
+        transaction,
+        new JanusError('DISCONNECTED', `the long-poll that could carry the answer was cut: ${message}`, {
+          cause,
+        }),
+      );
+    }
+  }
+
   /** Delivers polled messages; returns true when the session is gone and polling must stop. */
   #deliverPolled(sessionId: number, messages: JanusMessage[]): boolean {
     for (const message of messages) {
+      if (message.janus === 'event' || message.janus === 'error' || message.janus === 'success')
+        this.#answered(message);
       if (message.janus === 'keepalive') continue;
       if (message.janus === 'error' && message.transaction === undefined) {
         if (message.error?.code === 458) {
@@ -238,6 +360,13 @@ export class HttpTransport implements Transport {
     }
     return false;
   }
+}
+
+function disconnected(cause: unknown): JanusError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new JanusError('DISCONNECTED', `the HTTP connection carrying the request was cut: ${message}`, {
+    cause,
+  });
 }
 
 function toTransportError(error: unknown): JanusError {

@@ -1,7 +1,7 @@
 /**
  * Child process of the exit test: runs one fault scenario (argv[2]) against a Janus URL (argv[3]), calls
  * `close()`, prints `closed <ms since epoch>`, and must then exit by itself.
- * Scenarios: `cuts` (5 cuts by the proxy, each reclaimed), `reconnecting` (closed while the server is
+ * Scenarios: `cuts` (5 losses of the link, the proxy cutting and refusing, each reclaimed), `reconnecting` (closed while the server is
  * unreachable and the client is reconnecting), `stalled` (closed with a request stuck on a stalled link),
  * `fuzzed` (closed after garbage frames from the fake server; the URL is ignored).
  */
@@ -48,8 +48,12 @@ if (scenario === 'fuzzed') {
   const echo = await session.attach('janus.plugin.echotest');
   if (scenario === 'cuts') {
     for (let i = 0; i < 5; i += 1) {
+      // The server is unreachable for a moment (over HTTP a cut connection alone is not a lost link).
       const back = new Promise<void>((resolve) => janus.once('reconnected', () => resolve()));
+      proxy.refuse(true);
       proxy.cutAll();
+      await waitFor(janus, 'reconnecting');
+      proxy.refuse(false);
       await back;
       await echo.message({ audio: false });
     }

@@ -85,6 +85,16 @@ interface Pair {
   upgraded: boolean;
 }
 
+/** Byte offsets (in `chunk`) right after each WebSocket frame from the server that completes in it. */
+function frameEnds(pair: Pair, chunk: Buffer): number[] {
+  if (pair.upgraded) return pair.frames.feed(chunk);
+  const headerEnd = chunk.indexOf('\r\n\r\n');
+  if (headerEnd < 0) return [];
+  pair.upgraded = true;
+  const offset = headerEnd + 4;
+  return pair.frames.feed(chunk.subarray(offset)).map((end) => end + offset);
+}
+
 /** Starts a proxy on a free loopback port in front of `target`. */
 export async function startTcpProxy(target: ProxyTarget): Promise<TcpProxy> {
   let current = { host: target.host ?? '127.0.0.1', port: target.port };
@@ -108,22 +118,15 @@ export async function startTcpProxy(target: ProxyTarget): Promise<TcpProxy> {
     const run = (): void => {
       if (!pairs.has(pair)) return;
       const to = from === 'client' ? pair.server : pair.client;
-      if (from === 'server' && drop) {
+      if (from === 'server') {
+        // Frames are counted on every connection whatever the drop kind, so a frame drop set later
+        // still knows where this connection's frames start.
+        const ends = frameEnds(pair, chunk);
         let cutAt: number | undefined;
-        if (drop.kind === 'bytes') {
+        if (drop?.kind === 'bytes') {
           if (chunk.length >= drop.remaining) cutAt = drop.remaining;
           else drop.remaining -= chunk.length;
-        } else {
-          let ends = [] as number[];
-          if (pair.upgraded) ends = pair.frames.feed(chunk);
-          else {
-            const headerEnd = chunk.indexOf('\r\n\r\n');
-            if (headerEnd >= 0) {
-              pair.upgraded = true;
-              const offset = headerEnd + 4;
-              ends = pair.frames.feed(chunk.subarray(offset)).map((end) => end + offset);
-            }
-          }
+        } else if (drop?.kind === 'frames') {
           if (ends.length >= drop.remaining) cutAt = ends[drop.remaining - 1];
           else drop.remaining -= ends.length;
         }
@@ -134,14 +137,6 @@ export async function startTcpProxy(target: ProxyTarget): Promise<TcpProxy> {
           setImmediate(() => destroyPair(pair));
           return;
         }
-      } else if (from === 'server' && !pair.upgraded) {
-        if (chunk.includes('\r\n\r\n')) {
-          pair.upgraded = true;
-          const offset = chunk.indexOf('\r\n\r\n') + 4;
-          pair.frames.feed(chunk.subarray(offset));
-        }
-      } else if (from === 'server') {
-        pair.frames.feed(chunk);
       }
       to.write(chunk);
     };

@@ -5,6 +5,7 @@ import {
   type JanusClient,
   JanusError,
   type PluginEvent,
+  type PluginHandle,
 } from '../../src/index.js';
 import { getTestServer, type TestServer } from '../harness/servers.js';
 import { nextEvent } from '../support/events.js';
@@ -133,15 +134,40 @@ describe.each(TRANSPORTS)('core protocol over $name', (transport) => {
     await session.destroy();
   });
 
-  it('resolves 200 concurrent messages on one handle, each with its own reply', async () => {
+  it('200 concurrent messages: each gets a reply only it can get, and they complete out of order', async () => {
     const session = await janus.createSession();
-    const echo = await session.attach('janus.plugin.echotest');
-    const echoes = await Promise.all(Array.from({ length: 200 }, () => echo.message({ audio: false })));
-    expect(echoes.every((reply) => reply.data.result === 'ok')).toBe(true);
+    // 100 EchoTest handles answer asynchronously (ack, then an event from the plugin's thread), each reply
+    // carrying its own handle as sender; the VideoRoom answers `exists` at once, with the room asked for.
+    const echoes = await Promise.all(
+      Array.from({ length: 100 }, () => session.attach('janus.plugin.echotest')),
+    );
     const room = await session.attach('janus.plugin.videoroom');
-    const rooms = Array.from({ length: 200 }, (_, i) => 500_000 + i);
-    const replies = await Promise.all(rooms.map((id) => room.message({ request: 'exists', room: id })));
-    expect(replies.map((reply) => reply.data.room)).toEqual(rooms);
+    const expected = Array.from({ length: 200 }, (_, i) =>
+      i % 2 === 0
+        ? { handle: (echoes[i / 2] as PluginHandle).id, body: { audio: false } }
+        : { handle: room.id, body: { request: 'exists', room: 500_000 + i } },
+    );
+    const completed: number[] = [];
+    const replies = await Promise.all(
+      expected.map(({ handle, body }, i) =>
+        janus
+          .request({ janus: 'message', session_id: session.id, handle_id: handle, body }, { kind: 'plugin' })
+          .then((reply) => {
+            completed.push(i);
+            return reply;
+          }),
+      ),
+    );
+    replies.forEach((reply, i) => {
+      expect(reply.sender, `reply ${i}`).toBe(expected[i]?.handle);
+      if (i % 2 === 0) expect(reply.plugindata?.data, `reply ${i}`).toMatchObject({ result: 'ok' });
+      else expect(reply.plugindata?.data.room, `reply ${i}`).toBe(500_000 + i);
+    });
+    // Completion out of order: some request finished after one sent later (a first-in-first-out matcher
+    // would have handed it the later one's reply).
+    const overtaken = completed.filter((i, k) => k > 0 && i < (completed[k - 1] as number)).length;
+    console.log(`${transport.name}: 200 concurrent messages, ${overtaken} completed after a later one`);
+    expect(overtaken).toBeGreaterThan(0);
     expect(janus.pendingRequests).toBe(0);
     await session.destroy();
   });

@@ -7,14 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type JanusClient } from '../../src/index.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
-import { guardNetwork, type NetGuard, requirePrivateNetns } from './support/net-guard.js';
+import { failOutsidePrivateNetns, guardNetwork, type NetGuard } from './support/net-guard.js';
+
+const insideNetns = failOutsidePrivateNetns();
 
 let server: JanusServer;
 let janus: JanusClient;
 let guard: NetGuard;
 
 beforeAll(async () => {
-  requirePrivateNetns();
+  if (!insideNetns) return;
   guard = guardNetwork();
   server = await startJanus({
     plugins: ['textroom'],
@@ -33,7 +35,7 @@ afterAll(async () => {
 /** TextRoom `setup` → our answer (`ack`) → `webrtcup`; returns the time and our answer's setup line. */
 async function answerTextRoomOffer(
   answerSetup?: 'passive' | 'active',
-): Promise<{ ms: number; setup: string }> {
+): Promise<{ ms: number; setup: string; dtlsRole: string }> {
   const session = await janus.createSession();
   try {
     const handle = await session.attach('janus.plugin.textroom');
@@ -50,29 +52,36 @@ async function answerTextRoomOffer(
     await up;
     const ms = performance.now() - t0;
     const setup = /^a=setup:(\w+)/m.exec(handle.peer?.pc.localDescription?.sdp ?? '')?.[1] ?? '';
+    const pc = handle.peer?.pc as unknown as { dtlsTransports: { role: string }[] } | undefined;
+    const transports = pc?.dtlsTransports ?? [];
+    const dtlsRole = transports[0]?.role ?? '';
     await handle.peer?.waitForData();
-    return { ms, setup };
+    return { ms, setup, dtlsRole };
   } finally {
     await session.destroy();
   }
 }
 
 describe('werift as answerer (Janus offers)', () => {
-  it('answers a=setup:passive by default and reaches webrtcup without the 100 ms DTLS client delay', async () => {
+  it('answers a=setup:passive by default, so werift is the DTLS server and never runs its delayed DTLS client', async () => {
     const passive: number[] = [];
     const active: number[] = [];
     for (let i = 0; i < 5; i++) {
       const byDefault = await answerTextRoomOffer();
       expect(byDefault.setup).toBe('passive');
+      // werift's DTLS client sleeps 100 ms before its ClientHello; as the server it never takes that path.
+      expect(byDefault.dtlsRole).toBe('server');
       passive.push(byDefault.ms);
       const control = await answerTextRoomOffer('active');
       expect(control.setup).toBe('active');
+      expect(control.dtlsRole).toBe('client');
       active.push(control.ms);
     }
+    // Speed is measured in bench/, not asserted here; the times are printed for the record.
     const median = (values: number[]): number => [...values].sort((a, b) => a - b)[2] as number;
-    // werift's DTLS client alone waits 100 ms; passive skips that wait.
-    expect(Math.min(...active)).toBeGreaterThan(100);
-    expect(median(passive)).toBeLessThan(median(active) - 50);
+    console.log(
+      `setup → webrtcup, median of 5: passive ${median(passive).toFixed(1)} ms, active ${median(active).toFixed(1)} ms`,
+    );
     expect(guard.violations).toEqual([]);
   });
 });

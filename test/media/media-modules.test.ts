@@ -9,13 +9,17 @@ import { MediaStreamTrack, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'w
 import { type RtpSource, startRtpSource } from '../../src/media/generated-source.js';
 import { RtpCounter } from '../../src/media/rtp-counter.js';
 import { probeMedia, recordToWebm } from '../../src/media/webm-recorder.js';
+import { failOutsidePrivateNetns } from './support/net-guard.js';
+
+const insideNetns = failOutsidePrivateNetns();
 
 let dir: string;
 beforeAll(async () => {
+  if (!insideNetns) return;
   dir = await mkdtemp(join(tmpdir(), 'janus-xstate-media-test-'));
 });
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 function packet(seq: number, timestamp: number, ssrc = 1, payload = 10): RtpPacket {

@@ -4,6 +4,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RTCPeerConnection } from 'werift';
 import { connect, type JanusClient } from '../../src/index.js';
 import {
   TextRoom,
@@ -14,7 +15,16 @@ import {
 } from '../../src/plugins/index.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
-import { requirePrivateNetns } from './support/net-guard.js';
+import {
+  bothCredentials,
+  expectIceRestarted,
+  iceState,
+  waitUntil,
+  watchIceStates,
+} from './support/ice-restart.js';
+import { failOutsidePrivateNetns } from './support/net-guard.js';
+
+const insideNetns = failOutsidePrivateNetns();
 
 describe('TextRoom with real data channels (private namespace)', () => {
   let server: JanusServer;
@@ -48,7 +58,7 @@ describe('TextRoom with real data channels (private namespace)', () => {
   }
 
   beforeAll(async () => {
-    requirePrivateNetns();
+    if (!insideNetns) return;
     server = await startJanus({
       plugins: ['textroom'],
       bindIp: '127.0.0.1',
@@ -122,12 +132,24 @@ describe('TextRoom with real data channels (private namespace)', () => {
     expect(inbox.get('alice')?.some((e) => e.text === 'psst bob')).toBe(false);
   });
 
-  it('restart renegotiates ICE and the chat goes on', async () => {
+  it('restart: new credentials in both SDPs, ICE leaves and regains connected, messages after it arrive', async () => {
     const [alice, bob] = ['alice', 'bob'].map(person) as [TextRoomHandle, TextRoomHandle];
+    const pc = alice.peer?.pc as RTCPeerConnection;
+    const before = bothCredentials(pc);
+    const ice = watchIceStates(pc);
     await alice.restart({ timeoutMs: 10_000 });
-    const heard = nextEvent(bob, 'message', (e) => e.text === 'after restart');
-    await alice.sendMessage({ room, text: 'after restart' });
-    await heard;
+    await waitUntil(
+      'ICE connected again after leaving connected',
+      () => ice.states.some((state) => state !== 'connected') && iceState(pc) === 'connected',
+    );
+    ice.stop();
+    console.log(`TextRoom ICE states during the restart: ${ice.states.join(' → ')}`);
+    expectIceRestarted(pc, before, ice.states);
+    // Sent only once ICE is back: each of them crosses the restarted link.
+    const texts = ['after restart 1', 'after restart 2', 'after restart 3'];
+    const heard = texts.map((text) => nextEvent(bob, 'message', (e) => e.text === text));
+    for (const text of texts) await alice.sendMessage({ room, text });
+    expect((await Promise.all(heard)).map((e) => e.text)).toEqual(texts);
   });
 
   it('a kick removes the participant; leave and destroy reach the others', async () => {

@@ -3,6 +3,9 @@
  * WebSocket: invalid JSON, wrong types, unknown transactions and senders, duplicate replies, garbage
  * replies to real requests, huge frames. Each must end as a typed error (for a request it answers) or an
  * ignored frame (with a debug log): never a crash, an unhandled rejection, a hang or a stuck state.
+ * Then replies generated for the transactions of requests really pending (success, ack, event, error and
+ * other types, with mutated bodies): every pending promise settles, typed. And a handle survives frames of
+ * every kind addressed to other handles and sessions.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,5 +176,137 @@ describe('fuzzed server frames', () => {
     // session and handle on the same connection work.
     const fresh = await (await janus.createSession()).attach('janus.plugin.echotest');
     expect((await fresh.message({ audio: false })).data).toMatchObject({ result: 'ok' });
+  });
+
+  it('replies generated for live transactions: every pending request settles, resolved or typed', async () => {
+    /** A reply for `transaction`: a real reply type or any other, with a mutated body. */
+    const replyFor = (transaction: string, handle: number) =>
+      fc.record(
+        {
+          janus: fc.oneof(
+            { weight: 6, arbitrary: fc.constantFrom('success', 'ack', 'event', 'error') },
+            {
+              weight: 1,
+              arbitrary: fc.oneof(fc.constantFrom(...KINDS), fc.string({ maxLength: 8 }), anyValue),
+            },
+          ),
+          transaction: fc.constant(transaction),
+          session_id: fc.oneof(fc.constant(sessionId), anyValue),
+          sender: fc.oneof(fc.constant(handle), anyValue),
+          plugindata: fc.oneof(
+            fc.record(
+              { plugin: fc.oneof(fc.constant('janus.plugin.echotest'), anyValue), data: anyValue },
+              { requiredKeys: [] },
+            ),
+            anyValue,
+          ),
+          data: fc.oneof(fc.record({ id: anyValue }, { requiredKeys: [] }), anyValue),
+          error: fc.oneof(
+            fc.record({ code: fc.constantFrom(403, 456, 458, 459, 462, 490), reason: fc.string() }),
+            fc.record({ code: anyValue, reason: anyValue }, { requiredKeys: [] }),
+            anyValue,
+          ),
+          jsep: anyValue,
+        },
+        { requiredKeys: ['janus', 'transaction'] },
+      );
+    const outcomes = { resolved: 0, other: 0, frames: 0, requests: 0 };
+    const codes = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 3 }),
+        fc.infiniteStream(fc.integer()),
+        async (perRequest, seeds) => {
+          if (echo.state !== 'attached')
+            echo = await (await janus.createSession()).attach('janus.plugin.echotest');
+          const handleId = echo.id;
+          const live: string[] = [];
+          // Nothing is answered by the fake: every reply comes from the generator, with the real transaction.
+          fake.onRequest((request) => {
+            if (typeof request.transaction === 'string') live.push(request.transaction);
+            return true;
+          });
+          const pending = [
+            echo.message({ audio: false }),
+            echo.message({ video: false }),
+            janus.request({ janus: 'keepalive', session_id: sessionId }),
+            janus.request({
+              janus: 'trickle',
+              session_id: sessionId,
+              handle_id: handleId,
+              candidate: { completed: true },
+            }),
+            janus.info(),
+          ];
+          outcomes.requests += pending.length;
+          // Wait until the fake holds every request (each live transaction is known before replies are made).
+          for (let waited = 0; live.length < pending.length && waited < 2000; waited += 5)
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          expect(live).toHaveLength(pending.length);
+          const seedIterator = seeds[Symbol.iterator]();
+          for (const transaction of live) {
+            const frames = fc.sample(replyFor(transaction, handleId), {
+              numRuns: perRequest,
+              seed: seedIterator.next().value as number,
+            });
+            for (const frame of frames) fake.broadcast(JSON.stringify(frame));
+            outcomes.frames += frames.length;
+          }
+          for (const result of await Promise.allSettled(pending)) {
+            if (result.status === 'fulfilled') outcomes.resolved += 1;
+            else if (result.reason instanceof JanusError)
+              codes.set(result.reason.code, (codes.get(result.reason.code) ?? 0) + 1);
+            else outcomes.other += 1;
+          }
+          fake.onRequest(undefined);
+          return janus.state === 'open' && janus.pendingRequests === 0;
+        },
+      ),
+      { numRuns: 40, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000) },
+    );
+    const byFrame =
+      outcomes.resolved + [...codes].filter(([c]) => c !== 'TIMEOUT').reduce((n, [, k]) => n + k, 0);
+    console.log(
+      `fuzz (live transactions): ${outcomes.frames} frames for ${outcomes.requests} pending requests; ` +
+        `resolved ${outcomes.resolved}, rejected ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}, ` +
+        `other ${outcomes.other}; settled by a generated frame ${byFrame}`,
+    );
+    expect(outcomes.other).toBe(0);
+    expect(problems).toEqual([]);
+    // Most requests are settled by a generated reply, not by their deadline: the frames hit live entries.
+    expect(byFrame).toBeGreaterThan(outcomes.requests / 2);
+    expect(outcomes.resolved).toBeGreaterThan(0);
+    expect(codes.size).toBeGreaterThan(1);
+  });
+
+  it('a handle survives 5,000 frames of every kind addressed to other handles and sessions', async () => {
+    const session = await janus.createSession();
+    const handle = await session.attach('janus.plugin.echotest');
+    const heard: string[] = [];
+    for (const event of ['event', ...HANDLE_CORE_EVENTS] as const)
+      handle.on(event as 'event', () => heard.push(event));
+    const other = fc.integer({ min: 1, max: 2 ** 52 }).filter((id) => id !== handle.id && id !== session.id);
+    const elsewhere = fc.record(
+      {
+        janus: fc.constantFrom(...KINDS),
+        session_id: fc.oneof(other, anyValue),
+        sender: fc.oneof(other, anyValue),
+        transaction: fc.oneof(fc.string({ maxLength: 12 }), anyValue),
+        plugindata: fc.record({ plugin: fc.constant('janus.plugin.echotest'), data: anyValue }),
+        error: fc.record({ code: fc.constantFrom(458, 459, 490), reason: fc.string() }),
+        reason: anyValue,
+      },
+      { requiredKeys: ['janus', 'session_id', 'sender'] },
+    );
+    const frames = fc.sample(elsewhere, { numRuns: 5000, seed: Number(process.env.FUZZ_SEED ?? 42) });
+    // Anything addressed to this handle's id or session's id would be a different test: none is.
+    expect(frames.every((f) => f.sender !== handle.id && f.session_id !== session.id)).toBe(true);
+    for (const frame of frames) fake.broadcast(JSON.stringify(frame));
+    expect((await handle.message({ audio: false })).data).toMatchObject({ result: 'ok' });
+    expect(handle.state).toBe('attached');
+    expect(session.state).toBe('active');
+    expect(heard).toEqual([]);
+    expect(problems).toEqual([]);
+    await session.destroy();
   });
 });

@@ -13,6 +13,7 @@ import dns from 'node:dns';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { beforeEach } from 'vitest';
 
 /** What {@link guardNetwork} saw. */
 export interface NetGuard {
@@ -132,4 +133,15 @@ export function requirePrivateNetns(): void {
         '(scripts/netns-run.sh npx vitest run --config vitest.media.config.ts)',
     );
   }
+}
+
+/**
+ * Makes every test of the calling file fail, never skip, with the reason when it runs outside the private
+ * namespace. (A `beforeAll` that throws makes vitest report the file's tests as skipped; a `beforeEach` that
+ * throws fails each test.) Call it at the top level of a media test file. Returns whether the file runs
+ * inside the namespace: its setup hooks must do nothing when it does not.
+ */
+export function failOutsidePrivateNetns(): boolean {
+  beforeEach(() => requirePrivateNetns());
+  return inPrivateNetns;
 }
