@@ -180,10 +180,14 @@ export function renderExtensionFiles(p: ExtensionParams): Record<string, string>
  * already answers means the race struck: the probe reports it as a clash and the server is started again.
  */
 export function extensionProbes(p: ExtensionParams, connectIp: string, httpAnswers: () => Promise<boolean>) {
-  const probes: { name: string; check(): Promise<boolean> }[] = [];
+  const probes: { name: string; url: string; check(): Promise<boolean> }[] = [];
   if (p.securePorts) {
     for (const [name, port] of Object.entries(p.securePorts)) {
-      probes.push({ name: `${name} port ${port}`, check: () => tcpOpen(connectIp, port) });
+      probes.push({
+        name: `${name} port ${port}`,
+        url: `tcp://${connectIp}:${port}`,
+        check: () => tcpOpen(connectIp, port),
+      });
     }
   }
   if (p.unixSockets) {
@@ -191,6 +195,7 @@ export function extensionProbes(p: ExtensionParams, connectIp: string, httpAnswe
       let missingSince: number | undefined;
       probes.push({
         name: `Unix socket ${path}`,
+        url: `unix://${path}`,
         check: async () => {
           if (await exists(path)) return true;
           if (!(await httpAnswers())) return false;
