@@ -7,7 +7,7 @@
  *
  * (In your own project the import is `from 'janus-xstate'`.)
  */
-import { connectAdmin, JanusError } from '../src/index.js';
+import { connectAdmin, JanusError } from 'janus-xstate';
 
 const admin = await connectAdmin(process.env.JANUS_ADMIN_URL ?? 'ws://127.0.0.1:7188', {
   adminSecret: process.env.JANUS_ADMIN_SECRET,

@@ -3,8 +3,9 @@
  * non-root user, `npm test` and `npm run demo` stop at once with one line naming the exact command to run
  * as root; as root with `install: false` the same check throws that command without running anything.
  *
- * The programs are hidden by a `PATH` that holds only `node`, `npm` and `sh` (janus and ffmpeg live in
- * `/usr/bin`; `ip` and `unshare` are still found in the system folders, as on a real machine).
+ * The programs are hidden by a `PATH` that holds only `node`, `npm`, `sh` and every other program the
+ * bootstrap looks for (janus and ffmpeg live in `/usr/bin`; `ip` and `unshare` are still found in the
+ * system folders, as on a real machine). The demo needs janus but no longer ffmpeg (its media is in process).
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
@@ -15,12 +16,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ensureSystemDependencies,
   installCommand,
+  SYSTEM_REQUIREMENTS,
   SystemDependencyError,
 } from '../../src/system/system-deps.js';
 import { REPO_ROOT } from '../support/run-example.js';
 
 const COMMAND = installCommand(['janus', 'ffmpeg']);
 const MESSAGE = `janus-xstate: missing system packages (janus, ffmpeg); install them as root with: sudo sh -c '${COMMAND}'`;
+const DEMO_MESSAGE = `janus-xstate: missing system packages (janus); install them as root with: sudo sh -c '${installCommand(['janus'])}'`;
+/** The programs this test hides; every other program the bootstrap looks for stays reachable. */
+const HIDDEN = new Set(['janus', 'ffmpeg', 'ffprobe']);
 const NOBODY = 65534;
 
 let scratch: string;
@@ -58,6 +63,10 @@ beforeAll(async () => {
   await symlink(process.execPath, join(bin, 'node'));
   await symlink(realpathSync(await which('npm')), join(bin, 'npm'));
   await symlink(await which('sh'), join(bin, 'sh'));
+  for (const { lookFor } of SYSTEM_REQUIREMENTS) {
+    if (lookFor.startsWith('/') || HIDDEN.has(lookFor) || lookFor === 'ip' || lookFor === 'unshare') continue;
+    await symlink(await which(lookFor), join(bin, lookFor));
+  }
 });
 
 afterAll(async () => {
@@ -100,20 +109,20 @@ async function npmAsNonRoot(
 }
 
 describe('bootstrap with janus and ffmpeg absent', () => {
-  it('hides them: the PATH has only node, npm and sh', () => {
+  it('hides them: the PATH has node, npm, sh and the other programs, not janus or ffmpeg', () => {
     expect(() => accessSync(join(bin, 'janus'))).toThrow();
     expect(() => accessSync(join(bin, 'ffmpeg'))).toThrow();
   });
 
-  for (const [script, args] of [
-    ['npm test', ['test']],
-    ['npm run demo', ['run', 'demo']],
+  for (const [script, args, message] of [
+    ['npm test', ['test'], MESSAGE],
+    ['npm run demo', ['run', 'demo'], DEMO_MESSAGE],
   ] as const) {
     it(`${script} as a non-root user exits 1 with one line naming the exact command`, async () => {
       const { code, stderr } = await npmAsNonRoot([...args]);
       expect(code, stderr).toBe(1);
       const lines = stderr.split('\n').filter((line) => line.startsWith('janus-xstate'));
-      expect(lines).toEqual([MESSAGE]);
+      expect(lines).toEqual([message]);
     });
   }
 
