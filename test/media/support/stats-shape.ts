@@ -20,10 +20,19 @@ const STREAM_KEYS = [
 /**
  * Asserts `stats` has the `MediaStats` shape: per-kind totals with numbers, and one stream entry per
  * audio/video m-line with exactly the stream keys (plus `feed` where `withFeed`), every count a number.
- * Extra per-kind counters added later (e.g. `keyframeRequests`) are admitted as numbers.
+ * Extra per-kind counters added later are admitted as numbers; the top level also has the key-frame request
+ * counts (`keyframeRequests` received from Janus, `keyframeRequestsSent` by us), both numbers.
  */
 export function expectMediaStatsShape(stats: MediaStats, options: { withFeed?: boolean } = {}): void {
-  expect(Object.keys(stats).sort()).toEqual(['audio', 'streams', 'video']);
+  expect(Object.keys(stats).sort()).toEqual([
+    'audio',
+    'keyframeRequests',
+    'keyframeRequestsSent',
+    'streams',
+    'video',
+  ]);
+  expect(typeof stats.keyframeRequests).toBe('number');
+  expect(typeof stats.keyframeRequestsSent).toBe('number');
   for (const kind of ['audio', 'video'] as const) {
     for (const key of KIND_KEYS) expect(typeof stats[kind][key as keyof MediaStats['audio']]).toBe('number');
     for (const value of Object.values(stats[kind])) expect(typeof value).toBe('number');
