@@ -56,6 +56,7 @@ export {
   MediaSource,
   type MediaSourceSpec,
 } from './media/media-source.js';
+export type { RecordedStream, RecordTarget } from './media/peer-recording.js';
 export type { WebmRecording } from './media/webm-recorder.js';
 export type {
   EarlyDtlsOptions,
@@ -86,6 +87,7 @@ export type {
   HandleCoreEventName,
   JanusMessage,
   JanusRequestBody,
+  JanusWireRequest,
   Jsep,
   PluginData,
   PluginReply,
