@@ -207,8 +207,11 @@ function checkState(
   where: string,
   bad: (what: string) => never,
 ): void {
-  if (!isRecord(value) || !isRecord(value.context)) return bad(`${where} has no context`);
-  if (typeof value.value !== 'string' && !isRecord(value.value)) return bad(`${where}.value is not a state`);
+  if (!isRecord(value) || !isRecord(value.context)) {
+    bad(`${where} has no context`);
+    return;
+  }
+  if (typeof value.value !== 'string' && !isRecord(value.value)) bad(`${where}.value is not a state`);
   let matches = false;
   try {
     const resolved = machine.resolveState({
