@@ -565,8 +565,13 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     };
   }
 
+  /**
+   * Destroys every live session: active ones, and those being claimed or re-created after a
+   * reconnection (`close()` during `reclaiming`): the server forgets none of them otherwise until its
+   * reclaim timeout.
+   */
   async #drain(): Promise<void> {
-    const live = [...this.#liveSessions].filter((session) => session.state === 'active');
+    const live = [...this.#liveSessions].filter((session) => DRAINED_STATES.has(session.state));
     await Promise.allSettled(live.map((session) => session.destroy()));
   }
 
@@ -613,6 +618,9 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     }
   }
 }
+
+/** Session states `close()` destroys. */
+const DRAINED_STATES: ReadonlySet<string> = new Set(['active', 'reclaiming', 'recreating']);
 
 /** Settled after `session.reclaim`: active again (claimed or re-created) or ended. */
 function settledAfterClaim(snapshot: { matches(state: 'reclaiming' | 'recreating'): boolean }): boolean {

@@ -78,7 +78,9 @@ export function provideMachines(bindings: MachineBindings) {
         return { sessionId: idOf(reply.data) };
       }),
       destroy: fromPromise(async ({ input, signal }) => {
-        await wire.request({ janus: 'destroy', session_id: input.sessionId }, { signal });
+        // Urgent: a `close()` while the connection is `reclaiming` destroys sessions whose claim is in
+        // flight; the outage queue only opens once the connection is `open` again, which it never will be.
+        await wire.request({ janus: 'destroy', session_id: input.sessionId }, { signal, urgent: true });
       }),
       claim: fromPromise(async ({ input, signal }) => {
         await wire.request({ janus: 'claim', session_id: input.sessionId }, { signal, urgent: true });
