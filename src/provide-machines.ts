@@ -10,6 +10,7 @@ import { keepaliveMachine } from '../machines/keepalive.machine.js';
 import { reconnectMachine } from '../machines/reconnect.machine.js';
 import { sessionMachine } from '../machines/session.machine.js';
 import { isMachineFault } from '../machines/types.js';
+import { abandonable } from './client/late-reply.js';
 import { JanusError } from './errors.js';
 import { boundJsepMachine } from './media/jsep-bindings.js';
 import type { ServerInfo } from './protocol/messages.js';
@@ -58,7 +59,13 @@ export function provideMachines(bindings: MachineBindings) {
           plugin: input.plugin,
         };
         if (input.opaqueId !== undefined) request.opaque_id = input.opaqueId;
-        const reply = await wire.request(request, { timeoutMs: input.timeoutMs, signal });
+        // Abandoned (the caller aborted): a handle the late success names is detached, not orphaned.
+        const reply = await abandonable(
+          wire.request(request, { timeoutMs: input.timeoutMs }),
+          signal,
+          (late) =>
+            wire.request({ janus: 'detach', session_id: input.sessionId, handle_id: idOf(late.data) }),
+        );
         return { handleId: idOf(reply.data) };
       }),
       jsep: boundJsepMachine,
@@ -74,7 +81,12 @@ export function provideMachines(bindings: MachineBindings) {
   const session = sessionMachine.provide({
     actors: {
       create: fromPromise(async ({ input, signal }) => {
-        const reply = await wire.request({ janus: 'create' }, { timeoutMs: input.timeoutMs, signal });
+        // Abandoned (the caller aborted): a session the late success names is destroyed, not orphaned.
+        const reply = await abandonable(
+          wire.request({ janus: 'create' }, { timeoutMs: input.timeoutMs }),
+          signal,
+          (late) => wire.request({ janus: 'destroy', session_id: idOf(late.data) }),
+        );
         return { sessionId: idOf(reply.data) };
       }),
       destroy: fromPromise(async ({ input, signal }) => {
