@@ -36,6 +36,9 @@ export type CellSnapshot<TMachine extends AnyStateMachine> = Pick<
 
 const NO_CHILDREN: Readonly<Record<string, never>> = Object.freeze({});
 
+/** The cell each hosted actor belongs to (an actor is registered when its cell starts it). */
+const cellOfActor = new WeakMap<AnyActorRef, MachineCell<AnyStateMachine>>();
+
 /**
  * The state an idle cell holds: value, context and status, sharing the objects of the actor's last
  * snapshot. About a fifth of a full `MachineSnapshot` (no node list, tag set or bound methods).
@@ -153,6 +156,11 @@ export class MachineCell<TMachine extends AnyStateMachine> {
     );
   }
 
+  /** The cell hosting `actor`, if a cell started it. */
+  static of(actor: AnyActorRef): MachineCell<AnyStateMachine> | undefined {
+    return cellOfActor.get(actor);
+  }
+
   /** Starts the machine; `owner` hears every snapshot. */
   start(owner: CellOwner<TMachine>): void {
     this.#owner = owner;
@@ -240,6 +248,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   }
 
   #run(actor: Actor<TMachine>): void {
+    cellOfActor.set(actor, this as unknown as MachineCell<AnyStateMachine>);
     actor.subscribe({
       next: (snapshot) => {
         if (this.#actor === actor) this.#update(snapshot as CellSnapshot<TMachine>);
