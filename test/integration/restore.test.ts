@@ -10,7 +10,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, connectAdmin, type JanusAdmin, VideoRoom, type VideoRoomHandle } from '../../src/index.js';
+import {
+  connect,
+  connectAdmin,
+  EchoTest,
+  type JanusAdmin,
+  VideoRoom,
+  type VideoRoomHandle,
+} from '../../src/index.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { nextEvent } from '../support/events.js';
 import { startProcessA } from '../support/process-a.js';
@@ -69,6 +76,18 @@ describe.each(['ws', 'http'] as const)('restore over %s', (kind) => {
     const savedHandle = saved?.handles[0];
     expect(saved && savedHandle).toBeTruthy();
     expect(savedHandle?.plugin).toBe('janus.plugin.videoroom');
+    // Versioned, typed by transport, with the machines' persisted states.
+    expect(a.snapshot).toMatchObject({
+      format: 'janus-xstate.snapshot',
+      version: 1,
+      transport: kind,
+      reclaimSessionTimeoutS: RECLAIM_TIMEOUT_S,
+    });
+    expect(saved?.machine).toMatchObject({ status: 'active', value: { active: 'keptAlive' } });
+    expect(savedHandle).toMatchObject({
+      opaqueId: 'restore-test',
+      machine: { status: 'active', value: { attached: 'inactive' }, context: { handleId: savedHandle?.id } },
+    });
 
     const janus = await connect(urlOf(), { apiSecret: API_SECRET, restore: a.snapshot });
     try {
@@ -79,6 +98,10 @@ describe.each(['ws', 'http'] as const)('restore over %s', (kind) => {
       expect(session?.state).toBe('active');
       const handle = session?.handle(savedHandle?.id as number, VideoRoom) as VideoRoomHandle;
       expect(handle.state).toBe('attached');
+      // Rebuilt as a VideoRoom handle: asking for another type is refused.
+      expect(() => session?.handle(handle.id, EchoTest)).toThrow(
+        expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+      );
 
       // Events of the room reach the restored handle.
       const joining = nextEvent(handle, 'joining', () => true, 10_000);
