@@ -161,4 +161,35 @@ describe.each(['ws', 'http'] as const)('restore over %s', (kind) => {
       await janus.close();
     }
   });
+
+  it('with inspect on, the restored session and handle actors are reported in their restored states', async () => {
+    const a = await startProcessA(urlOf(), room, { apiSecret: API_SECRET });
+    await a.kill();
+    const saved = a.snapshot.sessions[0];
+    const seen: { id: string; value: unknown }[] = [];
+    const janus = await connect(urlOf(), {
+      apiSecret: API_SECRET,
+      restore: a.snapshot,
+      inspect: (event) => {
+        if (event.type === '@xstate.snapshot') {
+          const value = (event.snapshot as { value?: unknown }).value;
+          seen.push({ id: (event.actorRef as { id?: string }).id ?? '', value });
+        }
+      },
+    });
+    try {
+      const [session] = janus.sessions;
+      const handle = session?.handle(saved?.handles[0]?.id as number, VideoRoom) as VideoRoomHandle;
+      expect(session?.actor.getSnapshot().matches('active')).toBe(true);
+      expect(handle.actor.getSnapshot().matches({ attached: 'inactive' })).toBe(true);
+      // The inspector saw the restored session actor claim (reclaiming → active).
+      const sessionValues = seen
+        .filter((entry) => entry.id === session?.actor.id)
+        .map((entry) => entry.value);
+      expect(sessionValues).toContain('reclaiming');
+      expect(sessionValues.at(-1)).toEqual({ active: 'keptAlive' });
+    } finally {
+      await janus.close();
+    }
+  });
 });
