@@ -71,6 +71,9 @@ export function provideMachines(bindings: MachineBindings) {
           { timeoutMs: context.timeoutMs },
           (reply) => ({ type: 'attach.done', handleId: idOf(reply.data) }),
           'attach.failed',
+          // Abandoned (the caller aborted): the handle a late success names is detached, not orphaned.
+          (late) =>
+            wire.request({ janus: 'detach', session_id: context.sessionId, handle_id: idOf(late.data) }),
         );
       },
       sendDetach: ({ context, self }) =>
@@ -100,6 +103,8 @@ export function provideMachines(bindings: MachineBindings) {
           { timeoutMs: context.timeoutMs },
           (reply) => ({ type: 'create.done', sessionId: idOf(reply.data) }),
           'create.failed',
+          // Abandoned (the caller aborted): the session a late success names is destroyed, not orphaned.
+          (late) => wire.request({ janus: 'destroy', session_id: idOf(late.data) }),
         ),
       sendClaim: ({ context, self }) =>
         requestForMachine(
@@ -115,7 +120,9 @@ export function provideMachines(bindings: MachineBindings) {
           wire,
           self,
           { janus: 'destroy', session_id: context.sessionId as number },
-          {},
+          // Urgent: a `close()` while the connection is `reclaiming` destroys sessions whose claim is in
+          // flight; the outage queue only opens once the connection is `open` again, which it never will be.
+          { urgent: true },
           destroyDone,
           'destroy.failed',
         ),

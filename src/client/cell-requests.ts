@@ -17,8 +17,14 @@ import { MachineCell } from './machine-cell.js';
 /** Where an outcome goes: the actor's cell, or the actor itself when no cell hosts it. */
 type OutcomeTarget = { send(event: AnyEventObject): void };
 
-/** The transaction in flight for each machine (at most one: one per requesting state). */
-const inFlight = new WeakMap<OutcomeTarget, string>();
+/** A request in flight for a machine: its transaction, and how to undo what it creates. */
+interface InFlight {
+  transaction: string;
+  undo: ((reply: JanusMessage) => Promise<unknown>) | undefined;
+}
+
+/** The request in flight for each machine (at most one: one per requesting state). */
+const inFlight = new WeakMap<OutcomeTarget, InFlight>();
 
 /** Dropped when the machine leaves the state before the server answered; nobody sees it. */
 const CANCELLED = new JanusError('CLOSED', 'the machine left the state that sent the request');
@@ -30,6 +36,10 @@ function targetOf(self: AnyActorRef): OutcomeTarget {
 /**
  * Sends `body` for the machine running `self`; sends it `done(reply)` when the server answers, or
  * `{ type: failed, error }` when the request fails (or `done` throws, e.g. on a reply without an id).
+ *
+ * `undo`, for a request that creates something on the server (`create`, `attach`): when the machine
+ * leaves the state first (the caller aborted), the request is not dropped: its late success is given to
+ * `undo` (`destroy`, `detach`), so that nothing is left orphaned on the server.
  */
 export function requestForMachine(
   wire: Wire,
@@ -38,15 +48,20 @@ export function requestForMachine(
   options: InternalRequestOptions,
   done: (reply: JanusMessage) => AnyEventObject,
   failed: string,
+  undo?: (reply: JanusMessage) => Promise<unknown>,
 ): void {
   const target = targetOf(self);
   const promise = wire.request(body, options);
   // The wire stamped the request with its transaction.
   const transaction = (body as { transaction?: string }).transaction;
-  if (transaction !== undefined) inFlight.set(target, transaction);
+  const entry = transaction !== undefined ? { transaction, undo } : undefined;
+  if (entry) inFlight.set(target, entry);
   promise.then(
     (reply) => {
-      if (!settle(target, transaction)) return;
+      if (!settle(target, entry)) {
+        if (entry?.undo && abandoned.has(entry)) entry.undo(reply).catch(() => undefined);
+        return;
+      }
       let event: AnyEventObject;
       try {
         event = done(reply);
@@ -56,24 +71,29 @@ export function requestForMachine(
       target.send(event);
     },
     (error: unknown) => {
-      if (settle(target, transaction)) target.send({ type: failed, error });
+      if (settle(target, entry)) target.send({ type: failed, error });
     },
   );
 }
 
+/** Requests whose machine left the state while they were in flight, kept to undo their late success. */
+const abandoned = new WeakSet<InFlight>();
+
 /** Drops the request the machine running `self` has in flight, if any: its outcome is ignored. */
 export function cancelMachineRequest(wire: Wire, self: AnyActorRef): void {
   const target = targetOf(self);
-  const transaction = inFlight.get(target);
-  if (transaction === undefined) return;
+  const entry = inFlight.get(target);
+  if (entry === undefined) return;
   inFlight.delete(target);
-  wire.table.reject(transaction, CANCELLED);
+  // Left to run under its own deadline: its late success is undone (see `requestForMachine`).
+  if (entry.undo) abandoned.add(entry);
+  else wire.table.reject(entry.transaction, CANCELLED);
 }
 
-/** Whether `transaction` is still the one `target` waits for (then it no longer waits). */
-function settle(target: OutcomeTarget, transaction: string | undefined): boolean {
-  if (transaction === undefined) return true; // rejected before it had one (the wire was closed)
-  if (inFlight.get(target) !== transaction) return false;
+/** Whether `entry` is still the request `target` waits for (then it no longer waits). */
+function settle(target: OutcomeTarget, entry: InFlight | undefined): boolean {
+  if (entry === undefined) return true; // rejected before it had a transaction (the wire was closed)
+  if (inFlight.get(target) !== entry) return false;
   inFlight.delete(target);
   return true;
 }

@@ -107,6 +107,11 @@ export interface MachineCellOptions<TMachine extends AnyStateMachine> {
   parent?: AnyActorRef | undefined;
   /** Keep one actor alive from start to end. Defaults to `false` (idle cells hold their snapshot only). */
   resident?: boolean | undefined;
+  /**
+   * A persisted snapshot to restore the machine from (`createActor(machine, { snapshot })`, e.g. from a
+   * `JanusSnapshot` written by another process) instead of starting it from `input`. Defaults to none.
+   */
+  snapshot?: object | undefined;
 }
 
 /** One machine, hosted: the actor while a transition runs (or while resident), its snapshot otherwise. */
@@ -134,7 +139,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
       existing ??
       ((createActor as (logic: AnyStateMachine, options: object) => AnyActorRef)(logic, {
         id: options.id,
-        input: options.input,
+        ...(options.snapshot ? { snapshot: options.snapshot } : { input: options.input }),
         ...(options.parent ? { parent: options.parent } : {}),
       }) as Actor<TMachine>);
     this.#actor = actor;
@@ -166,6 +171,15 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   /** The current snapshot: the live actor's, or the one held while idle. */
   getSnapshot(): CellSnapshot<TMachine> {
     return this.#snapshot;
+  }
+
+  /**
+   * The machine's persisted state (value, context, history), as `getPersistedSnapshot()` gives it for a
+   * live actor or as the cell holds it while idle; children (in-flight actors) are left out.
+   */
+  persisted(): { value: StateValue; context: unknown; historyValue: unknown } {
+    const snapshot = this.#snapshot as unknown as HeldSnapshot;
+    return { value: snapshot.value, context: snapshot.context, historyValue: snapshot.historyValue ?? {} };
   }
 
   /** Whether an actor is alive right now (for diagnostics and tests). */
