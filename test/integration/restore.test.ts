@@ -89,7 +89,12 @@ describe.each(['ws', 'http'] as const)('restore over %s', (kind) => {
       machine: { status: 'active', value: { attached: 'inactive' }, context: { handleId: savedHandle?.id } },
     });
 
+    const startedAt = performance.now();
     const janus = await connect(urlOf(), { apiSecret: API_SECRET, restore: a.snapshot });
+    console.log(
+      `restore over ${kind}: snapshot ${a.text.length} bytes (1 session, 1 handle); ` +
+        `connect(url, { restore }) resolved in ${(performance.now() - startedAt).toFixed(1)} ms`,
+    );
     try {
       expect(janus.restored?.claimed.map((s) => s.id)).toEqual([saved?.id]);
       expect(janus.restored?.lost).toEqual([]);
