@@ -3,6 +3,7 @@
  * sent; `session.handle(id, Descriptor)` checks the handle's type.
  */
 import { describe, expect, it } from 'vitest';
+import { takeSnapshot } from '../../src/client/snapshot.js';
 import { JanusClient, type JanusSnapshot } from '../../src/index.js';
 
 /** A well-formed snapshot of one session (42) with one VideoRoom handle (7). */
@@ -80,5 +81,42 @@ describe('restore input checks', () => {
     expect(() => new JanusClient('ws://127.0.0.1:1', { restore: snapshot })).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
     );
+  });
+});
+
+describe('takeSnapshot', () => {
+  const cell = (value: unknown, context: Record<string, unknown>) => ({
+    persisted: () => ({ value, context, historyValue: {} }),
+  });
+
+  it('keeps live sessions and attached handles only, as plain JSON without errors or credentials', () => {
+    const snapshot = takeSnapshot({
+      url: 'wss://user:secret@janus.test/ws',
+      transport: 'ws',
+      reclaimSessionTimeoutS: 30,
+      sessions: [
+        {
+          id: 1,
+          state: 'reclaiming',
+          cell: cell('reclaiming', { sessionId: 1, keepaliveMs: 500, error: new Error('x') }),
+          handles: [
+            { id: 2, state: 'attached', plugin: 'p', cell: cell({ attached: 'active' }, { handleId: 2 }) },
+            { id: 3, state: 'detaching', plugin: 'p', cell: cell('detaching', { handleId: 3 }) },
+          ],
+        },
+        { id: 4, state: 'destroying', cell: cell('destroying', { sessionId: 4 }), handles: [] },
+      ],
+    });
+    expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
+    expect(snapshot.url).toBe('wss://janus.test/ws');
+    expect(snapshot.sessions.map((s) => s.id)).toEqual([1]);
+    // A claim in flight is written as the resting state it returns to.
+    expect(snapshot.sessions[0]?.machine).toEqual({
+      status: 'active',
+      value: { active: 'keptAlive' },
+      context: { sessionId: 1, keepaliveMs: 500 },
+      historyValue: {},
+    });
+    expect(snapshot.sessions[0]?.handles.map((h) => h.id)).toEqual([2]);
   });
 });
