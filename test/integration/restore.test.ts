@@ -198,3 +198,29 @@ describe.each(['ws', 'http'] as const)('restore over %s', (kind) => {
     }
   });
 });
+
+describe('restore across transports', () => {
+  it('a snapshot taken over WebSocket is claimed over HTTP: events arrive on the long-poll', async () => {
+    const a = await startProcessA(server.wsUrl, room, { apiSecret: API_SECRET });
+    await a.kill();
+    expect(a.snapshot.transport).toBe('ws');
+    const saved = a.snapshot.sessions[0];
+    const janus = await connect(server.httpUrl, { apiSecret: API_SECRET, restore: a.snapshot });
+    try {
+      expect(janus.transportKind).toBe('http');
+      expect(janus.restored?.claimed.map((session) => session.id)).toEqual([saved?.id]);
+      const handle = janus.sessions[0]?.handle(saved?.handles[0]?.id as number, VideoRoom) as VideoRoomHandle;
+      const joining = nextEvent(handle, 'joining', () => true, 10_000);
+      const other = await connect(server.wsUrl, { apiSecret: API_SECRET });
+      try {
+        const guest = await (await other.createSession()).attach(VideoRoom);
+        const guestJoined = await guest.join({ room, ptype: 'publisher', display: 'guest over ws' });
+        expect((await joining).data.joining.id).toBe(guestJoined.id);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await janus.close();
+    }
+  });
+});
