@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { takeSnapshot } from '../../src/client/snapshot.js';
-import { JanusClient, type JanusSnapshot } from '../../src/index.js';
+import { JanusClient, type JanusSnapshot, VideoRoom } from '../../src/index.js';
 
 /** A well-formed snapshot of one session (42) with one VideoRoom handle (7). */
 function valid(): JanusSnapshot {
@@ -73,6 +73,29 @@ describe('restore input checks', () => {
   it('accepts a well-formed snapshot', () => {
     const client = new JanusClient('ws://127.0.0.1:1', { restore: valid(), reconnect: false });
     return client.close();
+  });
+
+  it('rebuilds a handle with the descriptor of its plugin, or as a generic handle when none is given', async () => {
+    const typed = new JanusClient('ws://127.0.0.1:1', {
+      restore: valid(),
+      plugins: [VideoRoom],
+      reconnect: false,
+    });
+    const generic = new JanusClient('ws://127.0.0.1:1', { restore: valid(), reconnect: false });
+    try {
+      const [typedSession] = typed.sessions;
+      expect(typedSession?.id).toBe(42);
+      expect(typedSession?.handle(7, VideoRoom).id).toBe(7);
+      const [genericSession] = generic.sessions;
+      expect(genericSession?.handle(7).plugin).toBe('janus.plugin.videoroom');
+      expect(() => genericSession?.handle(7, VideoRoom)).toThrow(
+        expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+      );
+      expect(() => genericSession?.handle(8)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    } finally {
+      await typed.close();
+      await generic.close();
+    }
   });
 
   it.each(MUTATIONS)('refuses %s with INVALID_ARGUMENT', (_what, mutate) => {
