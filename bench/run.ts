@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { CLIENTS, HTTP_CLIENTS, WS_CLIENTS } from './clients/index.js';
 import { janusXstateEntry } from './clients/janus-xstate.js';
 import type { BenchClient, BenchPair, ClientId } from './clients/types.js';
-import { fullCycle } from './figures/cycle.js';
+import { fullCycleInterleaved } from './figures/cycle.js';
 import { type HttpRound, httpRound } from './figures/http.js';
 import { mediaFigure } from './figures/media.js';
 import { roundTrip, warmUp } from './figures/round-trip.js';
@@ -28,7 +28,7 @@ import { settle } from './lib/gc.js';
 import { JANUS_STARTER, startBenchJanus } from './lib/janus.js';
 import { describeMachine } from './lib/machine.js';
 import type { Params, Results } from './lib/results.js';
-import { combineLatency, latencyRatio, median, roundRatio } from './lib/stats.js';
+import { combineLatency, type Latency, latencyRatio, median, roundRatio } from './lib/stats.js';
 import { renderMarkdown } from './lib/table.js';
 
 const FIGURES = ['rtt', 'throughput', 'cycle', 'http', 'media', 'memory', 'idle'] as const;
@@ -211,7 +211,22 @@ async function main(): Promise<void> {
         }
       }
       if (figures.has('cycle')) {
-        const rounds = await interleave('full cycle', ws, (c) => fullCycle(c.client, params.cycles));
+        // Interleaved cycle by cycle within each round (see figures/cycle.ts), not client by client.
+        const rounds = new Map<ClientId, Latency[]>();
+        for (let r = 0; r < params.rounds; r++) {
+          const live = new Map<ClientId, BenchClient>();
+          for (const [id, c] of ws) if (!results.failures[id]) live.set(id, c.client);
+          await settle(2);
+          const round = await withTimeout(
+            fullCycleInterleaved(live, params.cycles, fail),
+            'full cycle round',
+          ).catch((err: unknown) => {
+            for (const id of live.keys()) fail(id, err);
+            return new Map<ClientId, Latency>();
+          });
+          for (const [id, value] of round) rounds.set(id, [...(rounds.get(id) ?? []), value]);
+          log(`full cycle: round ${r + 1}/${params.rounds} done`);
+        }
         const base = rounds.get('raw-ws') ?? [];
         for (const [id, rs] of rounds) {
           results.cycle[id] = { rounds: rs, combined: combineLatency(rs), ratio: latencyRatio(rs, base) };
