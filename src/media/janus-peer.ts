@@ -17,6 +17,7 @@ import type { Jsep, TrickleCandidate } from '../protocol/messages.js';
 import { withDeadline } from '../util/deadline.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
 import { CLIP_VIDEO, loadClip, usesClip } from './clip.js';
+import { processDtlsKeys } from './dtls-certificate.js';
 import { watchDtlsFingerprints } from './dtls-fingerprint.js';
 import { type MediaKind, startRtpSource } from './generated-source.js';
 import { requestKeyframeOnLoss } from './loss-watch.js';
@@ -186,7 +187,11 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   /** Creates a peer with the workarounds applied (no STUN query unless `iceServers` are given). */
   static async create(options: PeerOptions = {}): Promise<JanusPeer> {
     const iceServers = options.iceServers ?? [];
-    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', iceServers });
+    const pc = new RTCPeerConnection({
+      bundlePolicy: 'max-bundle',
+      iceServers,
+      dtls: { keys: processDtlsKeys() },
+    });
     if (options.workarounds !== false) await applyWeriftWorkarounds(pc, options.workarounds ?? {});
     return new JanusPeer(pc, options.answerSetup ?? 'passive');
   }
