@@ -155,6 +155,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #sourceStarting: Promise<void> = Promise.resolve();
   readonly #recordings: PeerRecordings;
   readonly #seenTracks = new WeakSet<object>();
+  readonly #lossWatches: (() => void)[] = [];
   #connected = false;
   #up = false;
   #upTimer: ReturnType<typeof setTimeout> | undefined;
@@ -419,6 +420,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
 
   async #close(): Promise<void> {
     this.#closed = true;
+    for (const stop of this.#lossWatches.splice(0)) stop();
     if (this.#upTimer) clearTimeout(this.#upTimer);
     await this.#sourceStarting.catch(() => {});
     await this.#source?.stop();
@@ -482,11 +484,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     this.#remote[kind] = track;
     this.#received.watch(kind, track);
     if (kind === 'video') {
-      requestKeyframeOnLoss(track, (ssrc) => {
+      const stop = requestKeyframeOnLoss(track, (ssrc) => {
         this.#keyframeRequestsSent++;
         const receiver = this.pc.getTransceivers().find((t) => t.receiver.tracks.includes(track))?.receiver;
         receiver?.sendRtcpPLI(ssrc).catch(() => {});
       });
+      this.#lossWatches.push(stop);
     }
     this.emit('track', kind, track);
     // During a negotiation the m-lines and directions are not settled yet: its end updates the recordings.
