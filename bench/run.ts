@@ -20,6 +20,13 @@ import type { BenchClient, BenchPair, ClientId } from './clients/types.js';
 import { fullCycle } from './figures/cycle.js';
 import { type HttpRound, httpRound } from './figures/http.js';
 import { mediaFigure } from './figures/media.js';
+import {
+  type ColdStartReport,
+  type ConcurrencyReport,
+  MEDIA_SCALE_FIGURES,
+  type PacingReport,
+  runMediaScaleFigure,
+} from './figures/media-scale.js';
 import { roundTrip, warmUp } from './figures/round-trip.js';
 import { throughput } from './figures/throughput.js';
 import { countSessions, waitForSessions } from './lib/admin.js';
@@ -31,7 +38,16 @@ import type { Params, Results } from './lib/results.js';
 import { combineLatency, latencyRatio, median, roundRatio } from './lib/stats.js';
 import { renderMarkdown } from './lib/table.js';
 
-const FIGURES = ['rtt', 'throughput', 'cycle', 'http', 'media', 'memory', 'idle'] as const;
+const FIGURES = [
+  'rtt',
+  'throughput',
+  'cycle',
+  'http',
+  'media',
+  'memory',
+  'idle',
+  ...MEDIA_SCALE_FIGURES,
+] as const;
 type Figure = (typeof FIGURES)[number];
 
 const FULL: Params = {
@@ -135,6 +151,7 @@ async function main(): Promise<void> {
     idle: {},
     http: {},
     media: { measured: false, reason: 'not run (--figures)' },
+    mediaScale: {},
     uncaught: [],
     durationS: 0,
   };
@@ -314,6 +331,21 @@ async function main(): Promise<void> {
     }
   } finally {
     await janus.stop();
+  }
+
+  // The media-scale figures, each in a private network namespace with its own Janus (after the shared
+  // one stopped): they load both cores, so they run last and outside the 10-minute budget above.
+  if (figures.has('concurrency')) {
+    log('concurrency: N concurrent EchoTest calls, clip and ffmpeg-per-call (several minutes)');
+    results.mediaScale.concurrency = await runMediaScaleFigure<ConcurrencyReport>('concurrency', quick, log);
+  }
+  if (figures.has('pacing')) {
+    log('pacing: audio inter-packet gaps, idle and with a CPU burner');
+    results.mediaScale.pacing = await runMediaScaleFigure<PacingReport>('pacing', quick, log);
+  }
+  if (figures.has('coldstart')) {
+    log('cold start: fresh node processes to webrtcup');
+    results.mediaScale.coldstart = await runMediaScaleFigure<ColdStartReport>('coldstart', quick, log);
   }
 
   results.uncaught = uncaught;
