@@ -30,6 +30,7 @@ import {
 import { roundTrip, warmUp } from './figures/round-trip.js';
 import { throughput } from './figures/throughput.js';
 import { countSessions, waitForSessions } from './lib/admin.js';
+import { carryOver } from './lib/carry-over.js';
 import { runChild } from './lib/child.js';
 import { settle } from './lib/gc.js';
 import { JANUS_STARTER, startBenchJanus } from './lib/janus.js';
@@ -348,6 +349,15 @@ async function main(): Promise<void> {
     results.mediaScale.coldstart = await runMediaScaleFigure<ColdStartReport>('coldstart', quick, log);
   }
 
+  // A run of some figures only keeps the others from the previous full results (RESULTS.md stays whole).
+  if (!quick && values.figures) {
+    const file = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+    const from = carryOver(results, figures, file);
+    if (from) {
+      results.carriedOverFrom = from;
+      results.ranFigures = [...figures];
+    }
+  }
   results.uncaught = uncaught;
   results.durationS = (performance.now() - started) / 1000;
   results.loadAverage.end = os.loadavg();

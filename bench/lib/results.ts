@@ -69,6 +69,10 @@ export interface Results {
   media: MediaFigure;
   /** Concurrency, pacing and cold start (`bench/figures/media-scale.ts`), those that were asked for. */
   mediaScale: MediaScaleResults;
+  /** Set when `--figures` ran only some figures: the date of the run the other figures come from. */
+  carriedOverFrom?: string;
+  /** The figures this run measured, when others were carried over. */
+  ranFigures?: string[];
   /** Exceptions nobody caught during the run (a client's bug); the run carried on. */
   uncaught: string[];
   durationS: number;

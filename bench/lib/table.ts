@@ -122,6 +122,12 @@ export function renderMarkdown(r: Results): string {
       'measurement per client, ratio = value / raw value.',
   );
   out.push('');
+  if (r.carriedOverFrom) {
+    out.push(
+      `This run measured only: ${r.ranFigures?.join(', ') ?? 'some figures'}. The other figures are those of the run of ${r.carriedOverFrom} (its machine load was not recorded here).`,
+    );
+    out.push('');
+  }
   out.push('## WebSocket, one connection');
   out.push('');
   out.push('| Figure | raw ws | janus-xstate | janode | janus-xstate target |');
