@@ -115,25 +115,32 @@ describe('the shared pacer', () => {
 
   it('sends the due packets of calls started apart in one wake-up, audio before video', async () => {
     const pacer = new Pacer();
-    const sent: { call: number; kind: 'audio' | 'video'; at: number }[] = [];
+    const sent: { call: number; kind: 'audio' | 'video'; wakeUp: number }[] = [];
+    // One synchronous run of the pacer is one wake-up: the number changes in the microtask after it.
+    let wakeUp = 0;
+    let counting = false;
     const start = (call: number) => {
       const source = playPacketised(tone, { pacer });
       sources.push(source);
-      source.onPacket((kind) => sent.push({ call, kind, at: performance.now() }));
+      source.onPacket((kind) => {
+        sent.push({ call, kind, wakeUp });
+        if (counting) return;
+        counting = true;
+        queueMicrotask(() => {
+          counting = false;
+          wakeUp++;
+        });
+      });
     };
     start(0);
     await new Promise((resolve) => setTimeout(resolve, 7)); // off the 20 ms grid by 7 ms
     start(1);
     await new Promise((resolve) => setTimeout(resolve, 400));
-    // Wake-ups: packets sent in one synchronous run of the pacer are microseconds apart.
     const firstOfB = sent.findIndex((p) => p.call === 1);
-    const later = sent.slice(firstOfB + 2);
-    const ticks: (typeof sent)[] = [];
-    for (const packet of later) {
-      const tick = ticks.at(-1);
-      if (tick && packet.at - (tick[0]?.at ?? 0) < 1) tick.push(packet);
-      else ticks.push([packet]);
-    }
+    const later = sent.filter((p, i) => i > firstOfB && p.wakeUp > (sent[firstOfB]?.wakeUp ?? 0));
+    const byWakeUp = new Map<number, typeof sent>();
+    for (const packet of later) byWakeUp.set(packet.wakeUp, [...(byWakeUp.get(packet.wakeUp) ?? []), packet]);
+    const ticks = [...byWakeUp.values()];
     expect(ticks.length).toBeGreaterThan(10);
     // Every wake-up serves both calls (their clocks share the grid), for each kind that is due.
     for (const tick of ticks.slice(0, -1)) {
