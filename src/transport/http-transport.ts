@@ -6,7 +6,7 @@
  * `close()`.)
  * @module
  */
-import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent, type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { JanusError } from '../errors.js';
 import type { JanusMessage, JanusWireRequest } from '../protocol/messages.js';
@@ -70,8 +70,9 @@ export class HttpTransport implements Transport {
   readonly #base: string;
   readonly #agent: Agent;
   readonly #request: typeof httpRequest;
-  readonly #polls = new Map<number, AbortController>();
-  readonly #requests = new Set<AbortController>();
+  readonly #polls = new Map<number, Poll>();
+  /** The POSTs in flight (destroyed when the transport ends; no `AbortController` per request). */
+  readonly #requests = new Set<ClientRequest>();
   /**
    * Per session: the plugin `message` requests whose answer can only come by the long-poll (they have
    * had no final reply on their POST, and no `event` by the poll yet). If a poll of that session is cut,
@@ -101,27 +102,28 @@ export class HttpTransport implements Transport {
   }
 
   send(wire: JanusWireRequest): void {
+    // The ids travel in the path, not in the body.
     const { session_id: sessionId, handle_id: handleId, ...body } = wire;
     let path = '';
     if (sessionId !== undefined) path += `/${sessionId}`;
     if (handleId !== undefined) path += `/${handleId}`;
     if (body.janus === 'message' && sessionId !== undefined) this.#awaitPoll(sessionId, wire.transaction);
-    void this.#post(path, body, wire.transaction);
+    void this.#post(path, JSON.stringify(body), wire.transaction);
   }
 
   sessionStarted(sessionId: number): void {
     if (this.#closed || this.#polls.has(sessionId)) return;
-    const controller = new AbortController();
-    this.#polls.set(sessionId, controller);
-    void this.#pollLoop(sessionId, controller.signal);
+    const poll = new Poll();
+    this.#polls.set(sessionId, poll);
+    void this.#pollLoop(sessionId, poll);
   }
 
   sessionEnded(sessionId: number): void {
-    const controller = this.#polls.get(sessionId);
-    if (!controller) return;
+    const poll = this.#polls.get(sessionId);
+    if (!poll) return;
     this.#polls.delete(sessionId);
     this.#awaitingPoll.delete(sessionId);
-    controller.abort();
+    poll.stop();
   }
 
   close(): void {
@@ -155,22 +157,19 @@ export class HttpTransport implements Transport {
   #checkLink(cause: unknown): Promise<boolean> {
     if (this.#closed) return Promise.resolve(false);
     if (this.#probe) return this.#probe;
-    const controller = new AbortController();
-    this.#requests.add(controller);
     const ping: Record<string, string> = { janus: 'ping', transaction: 'janus-xstate-link-check' };
     if (this.#options.apiSecret) ping.apisecret = this.#options.apiSecret;
     if (this.#options.token) ping.token = this.#options.token;
     const probe = this.#fetch(
       this.#base,
       'POST',
-      controller.signal,
+      this.#requests,
       JSON.stringify(ping),
       this.#options.connectTimeoutMs,
     )
       .then(({ statusCode, text }) => statusCode === 200 && text.includes('pong'))
       .catch(() => false)
       .then((alive) => {
-        this.#requests.delete(controller);
         this.#probe = undefined;
         if (this.#closed) return false;
         if (!alive) this.#lose(cause);
@@ -185,20 +184,17 @@ export class HttpTransport implements Transport {
   #end(error: JanusError | undefined): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const controller of this.#polls.values()) controller.abort();
+    for (const poll of this.#polls.values()) poll.stop();
     this.#polls.clear();
-    for (const controller of this.#requests) controller.abort();
+    for (const request of this.#requests) request.destroy(aborted());
     this.#requests.clear();
     this.#agent.destroy();
     this.#events.onClose(error);
   }
 
-  async #post(path: string, body: Record<string, unknown>, transaction: string): Promise<void> {
-    const controller = new AbortController();
-    this.#requests.add(controller);
+  async #post(path: string, payload: string, transaction: string): Promise<void> {
     try {
-      const payload = JSON.stringify(body);
-      const { statusCode, text } = await this.#fetch(this.#base + path, 'POST', controller.signal, payload);
+      const { statusCode, text } = await this.#fetch(this.#base + path, 'POST', this.#requests, payload);
       if (statusCode !== 200) throw new JanusError('TRANSPORT', `HTTP ${statusCode} from Janus`);
       const messages = parseServerFrame(text, this.#options.logger);
       if (messages.length === 0)
@@ -224,20 +220,18 @@ export class HttpTransport implements Transport {
         transaction,
         isTlsError(error) ? tlsError(error, this.#base) : toTransportError(error),
       );
-    } finally {
-      this.#requests.delete(controller);
     }
   }
 
-  async #pollLoop(sessionId: number, signal: AbortSignal): Promise<void> {
+  async #pollLoop(sessionId: number, poll: Poll): Promise<void> {
     let failures = 0;
     const query = new URLSearchParams({ maxev: String(HTTP_POLL_MAX_EVENTS) });
     if (this.#options.apiSecret) query.set('apisecret', this.#options.apiSecret);
     if (this.#options.token) query.set('token', this.#options.token);
     const url = `${this.#base}/${sessionId}?${query.toString()}`;
-    while (!signal.aborted) {
+    while (!poll.stopped) {
       try {
-        const { statusCode, text } = await this.#fetch(url, 'GET', signal, undefined, POLL_STALL_MS);
+        const { statusCode, text } = await this.#fetch(url, 'GET', poll, undefined, POLL_STALL_MS);
         if (statusCode === 404) {
           // Janus answers a long-poll for a session it no longer has (timed out, destroyed, server
           // restarted) with an empty 404: the session is gone.
@@ -250,7 +244,7 @@ export class HttpTransport implements Transport {
         failures = 0;
         if (this.#deliverPolled(sessionId, messages)) return;
       } catch (error) {
-        if (signal.aborted || this.#closed) return;
+        if (poll.stopped || this.#closed) return;
         if (isConnectionError(error)) {
           // Only this poll's connection was cut, and the events it carried, if any, are gone with it: the
           // requests that were waiting for one fail now. Poll again at once if the server still answers,
@@ -270,38 +264,61 @@ export class HttpTransport implements Transport {
           delayMs,
           error: error instanceof Error ? error.message : String(error),
         });
-        await sleep(delayMs, signal);
+        await poll.sleep(delayMs);
       }
     }
   }
 
-  /** One HTTP exchange; rejects on network errors, on `signal`, and when the response stalls past `stallMs`. */
+  /**
+   * One HTTP exchange, held in `holder` while in flight (so that ending the transport or the poll can
+   * destroy it); rejects on network errors, when destroyed, and when the response stalls past `stallMs`.
+   */
   #fetch(
     url: string,
     method: 'GET' | 'POST',
-    signal: AbortSignal,
+    holder: RequestHolder,
     body?: string,
     stallMs = POLL_STALL_MS,
   ): Promise<{ statusCode: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const headers: Record<string, string | number> = {};
-      if (body !== undefined) {
-        headers['content-type'] = 'application/json';
-        headers['content-length'] = Buffer.byteLength(body);
-      }
-      const req = this.#request(url, { method, headers, agent: this.#agent, signal });
+      const headers: Record<string, string | number> =
+        body === undefined
+          ? {}
+          : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+      const req = this.#request(url, { method, headers, agent: this.#agent });
+      holder.add(req);
+      const fail = (error: unknown): void => {
+        holder.delete(req);
+        reject(error);
+      };
       req.setTimeout(stallMs, () =>
         req.destroy(new JanusError('TIMEOUT', `HTTP ${method} stalled for ${stallMs} ms`)),
       );
-      req.on('error', reject);
+      req.on('error', fail);
       req.on('response', (response: IncomingMessage) => {
         this.#reached = true;
+        const statusCode = response.statusCode ?? 0;
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () =>
-          resolve({ statusCode: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
+        // Janus sends a Content-Length: the body is complete with its last byte, a tick or two before
+        // the stream's 'end' (which then only frees the socket for the next exchange).
+        const length = Number(response.headers['content-length'] ?? Number.NaN);
+        let received = 0;
+        let done = false;
+        const complete = (): void => {
+          if (done) return;
+          done = true;
+          holder.delete(req);
+          resolve({ statusCode, text: Buffer.concat(chunks, received).toString('utf8') });
+        };
+        response.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          received += chunk.length;
+          if (received === length) complete();
+        });
+        response.on('error', (error) => {
+          if (!done) fail(error);
+        });
+        response.on('end', complete);
       });
       req.end(body);
     });
@@ -375,14 +392,50 @@ function toTransportError(error: unknown): JanusError {
   return new JanusError('TRANSPORT', `HTTP request failed: ${message}`, { cause: error });
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+/** Where an exchange is held while in flight: the set of POSTs, or a session's poll. */
+interface RequestHolder {
+  add(request: ClientRequest): void;
+  delete(request: ClientRequest): void;
+}
+
+/** One session's long-poll loop: its exchange in flight, and how it stops. */
+class Poll implements RequestHolder {
+  stopped = false;
+  #current: ClientRequest | undefined;
+  #wake: (() => void) | undefined;
+
+  add(request: ClientRequest): void {
+    this.#current = request;
+  }
+
+  delete(request: ClientRequest): void {
+    if (this.#current === request) this.#current = undefined;
+  }
+
+  /** Ends the loop: the poll in flight is destroyed, a backoff wait ends at once. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.#current?.destroy(aborted());
+    this.#current = undefined;
+    this.#wake?.();
+  }
+
+  /** Waits `ms` before the next retry, or until stopped. */
+  sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).then(() => {
+      this.#wake = undefined;
+    });
+  }
+}
+
+/** What a poll or POST destroyed on purpose fails with (nobody sees it: the loop or the transport ended). */
+function aborted(): Error {
+  return new JanusError('CLOSED', 'the HTTP transport stopped this exchange');
 }

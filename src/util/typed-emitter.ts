@@ -1,6 +1,7 @@
 /**
  * A small typed event emitter: listeners, once-listeners and async iteration, created lazily so an object
- * nobody listens to costs nothing. A listener that throws is reported to the logger, never to the caller.
+ * nobody listens to costs nothing. A listener that throws is reported to the logger, never to the caller,
+ * and does not keep the later listeners of the same event from running.
  * @module
  */
 import { EventEmitter, on } from 'node:events';
@@ -62,15 +63,33 @@ export class TypedEmitter<M extends EventMap> {
     this.#emitter?.removeAllListeners();
   }
 
-  /** Calls the listeners of `event`; returns whether there were any. */
+  /**
+   * Calls the listeners of `event`, each on its own: one that throws (or returns a promise that rejects)
+   * is reported to `onListenerError` and the later listeners still run. Returns whether there were any.
+   */
   protected emit<K extends keyof M & string>(event: K, ...args: M[K]): boolean {
     const emitter = this.#emitter;
-    if (!emitter || emitter.listenerCount(event) === 0) return false;
+    if (!emitter) return false;
+    // A copy, with `once` wrappers (calling one removes it): a listener added or removed meanwhile does
+    // not change this round, as with `EventEmitter.emit`.
+    const listeners = emitter.rawListeners(event) as ((...args: unknown[]) => unknown)[];
+    if (listeners.length === 0) return false;
+    for (const listener of listeners) {
+      try {
+        const result = listener.apply(this, args);
+        if (isThenable(result)) result.then(undefined, (error: unknown) => this.#report(error, event));
+      } catch (error) {
+        this.#report(error, event);
+      }
+    }
+    return true;
+  }
+
+  #report(error: unknown, event: string): void {
     try {
-      return emitter.emit(event, ...args);
-    } catch (error) {
       this.#onListenerError?.(error, event);
-      return true;
+    } catch {
+      // The reporter itself failed: nothing more can be done without breaking the emitting code.
     }
   }
 
@@ -81,4 +100,10 @@ export class TypedEmitter<M extends EventMap> {
     }
     return this.#emitter;
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
+  );
 }
