@@ -1,5 +1,6 @@
 /** Renders a run's results as the markdown of `bench/RESULTS.md`. */
 import type { ClientId } from '../clients/types.js';
+import { renderMediaScale } from '../figures/media-scale.js';
 import type { ChildResult } from './child.js';
 import type { Results } from './results.js';
 
@@ -140,6 +141,12 @@ export function renderMarkdown(r: Results): string {
       'measurement per client, ratio = value / raw value.',
   );
   out.push('');
+  if (r.carriedOverFrom) {
+    out.push(
+      `This run measured only: ${r.ranFigures?.join(', ') ?? 'some figures'}. The other figures are those of the run of ${r.carriedOverFrom} (its machine load was not recorded here).`,
+    );
+    out.push('');
+  }
   out.push('## WebSocket, one connection');
   out.push('');
   out.push('| Figure | raw ws | janus-xstate | janode | janus-xstate target |');
@@ -337,6 +344,7 @@ export function renderMarkdown(r: Results): string {
     for (const [id, why] of failures) out.push(`- ${id}: ${why}`);
     out.push('');
   }
+  out.push(...renderMediaScale(r.mediaScale ?? {}));
   out.push('## How each figure is taken');
   out.push('');
   out.push(
@@ -363,6 +371,13 @@ export function renderMarkdown(r: Results): string {
         'timed from connect to `webrtcup`, each call on a fresh connection, the two modes interleaved after ' +
         'a warm-up: janus-xstate `EchoTest.start()` with its defaults (run from its TypeScript), and in the ' +
         'raw column the raw `ws` + werift prototype of `test/media` (janode has no WebRTC stack).',
+      '- Concurrency, pacing, cold start: `bench/media/concurrency.ts`, `pacing.ts` and `cold-start.ts`, each ' +
+        'run by `bench/figures/media-scale.ts` through `scripts/netns-run.sh` (a private network namespace with ' +
+        'its own Janus), after everything else. Concurrency: one fresh child per source and N, calls set up 10 ' +
+        'at a time, then a 10 s window; "sustained" = every call up, audio sent at ≥ 95 % of real time and ' +
+        '≥ 95 % of audio and video echoed; a source stops at its first N that is not sustained. Pacing: ' +
+        "audio send times at werift's socket `send`. Cold start: spawn → `webrtcup` of the first call in a " +
+        'fresh `node` importing the compiled library.',
     ].join('\n'),
   );
   out.push('');
