@@ -2,6 +2,8 @@
  * janus-xstate: a typed Janus WebRTC Server client for Node.js, built from XState statecharts.
  * @packageDocumentation
  */
+// The Node transports and werift peers; `janus-xstate/browser` installs the browser's instead.
+import './platform/node.js';
 
 export * from './admin/index.js';
 export { connect } from './connect.js';
