@@ -71,7 +71,9 @@ class FetchExchange implements HttpExchange {
    */
   classify(error: unknown, reached: boolean): HttpErrorKind {
     if (error instanceof JanusError) return 'other';
-    if (error instanceof TypeError) return reached ? 'connection' : 'link';
+    // By name too: a fetch of another realm (a polyfill, a test's sandbox) throws its own TypeError.
+    if (error instanceof TypeError || (error as Error | null)?.name === 'TypeError')
+      return reached ? 'connection' : 'link';
     return 'other';
   }
 
