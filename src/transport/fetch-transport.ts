@@ -60,7 +60,9 @@ class FetchExchange implements HttpExchange {
   readonly #fetch: FetchFunction;
 
   constructor(fetchFunction: FetchFunction) {
-    this.#fetch = fetchFunction;
+    // Called as a plain function (no receiver): a browser's fetch throws 'Illegal invocation' when its
+    // receiver is another object than the window, as `this.#fetch(...)` would make it.
+    this.#fetch = (input, init) => fetchFunction(input, init);
   }
 
   /**

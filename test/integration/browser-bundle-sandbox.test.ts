@@ -46,7 +46,11 @@ function browserLikeContext(): vm.Context {
     DOMException,
     TextEncoder,
     TextDecoder,
-    fetch,
+    // A browser's fetch throws 'Illegal invocation' when called on another object than the window.
+    fetch(this: unknown, input: string, init?: RequestInit) {
+      if (this !== undefined && this !== sandbox) throw new TypeError('Illegal invocation');
+      return fetch(input, init);
+    },
     Request,
     Response,
     Headers,
