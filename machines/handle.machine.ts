@@ -2,11 +2,15 @@
  * The plugin handle: attaching → attached (media inactive/active) → detaching → detached.
  * Requests on an attached handle (message, trickle, hangup) do not pass through the machine: they are
  * plain transactions. The machine tracks what the server says about the handle's life.
+ *
+ * `attach` and `detach` are plain transactions too: entering `attaching` or `detaching` runs the provided
+ * action (`sendAttach`, `sendDetach`) that puts the request on the wire, and its outcome comes back as an
+ * event (`attach.done`, `attach.failed`, `detach.done`, `detach.failed`). Leaving the state before the
+ * outcome runs `cancelRequest`.
  * @module
  */
-import { assign, fromPromise, setup, spawnChild, stopChild } from 'xstate';
+import { assign, setup, spawnChild, stopChild } from 'xstate';
 import { jsepMachine } from './jsep.machine.js';
-import { notProvided } from './not-provided.js';
 
 /** What the handle machine is started with. */
 export interface HandleMachineInput {
@@ -41,6 +45,14 @@ export interface HandleMachineContext {
 /** Events the handle machine accepts. */
 export type HandleMachineEvent =
   | { type: 'detach' }
+  /** The server attached the handle. */
+  | { type: 'attach.done'; handleId: number }
+  /** The `attach` request failed. */
+  | { type: 'attach.failed'; error: unknown }
+  /** The server detached the handle. */
+  | { type: 'detach.done' }
+  /** The `detach` request failed (the handle is considered gone all the same). */
+  | { type: 'detach.failed'; error: unknown }
   | { type: 'janus.webrtcup' }
   | { type: 'janus.hangup'; reason?: string }
   | { type: 'janus.ice-failed' }
@@ -50,33 +62,10 @@ export type HandleMachineEvent =
   /** The session was re-created and the handle re-attached: it has new server ids. */
   | { type: 'handle.reattached'; sessionId: number; handleId: number };
 
-/** Output of the `attach` actor. */
-export interface AttachOutput {
-  /** The new handle id. */
-  handleId: number;
-}
-
-/** Input of the `attach` actor. */
-export interface AttachInput {
-  /** The session to attach on. */
-  sessionId: number;
-  /** The plugin package name. */
-  plugin: string;
-  /** Optional opaque id. */
-  opaqueId: string | undefined;
-  /** Deadline of the request. */
-  timeoutMs: number | undefined;
-}
-
-/** Input of the `detach` actor. */
-export interface DetachInput {
-  /** The session of the handle. */
-  sessionId: number;
-  /** The handle to detach. */
-  handleId: number;
-}
-
-/** The plugin handle statechart. Provide `attach` and `detach` actors before use. */
+/**
+ * The plugin handle statechart. Provide the `sendAttach`, `sendDetach` and `cancelRequest` actions before
+ * use (the default actions do nothing: the machine then waits for the outcome events).
+ */
 export const handleMachine = setup({
   types: {
     context: {} as HandleMachineContext,
@@ -84,9 +73,15 @@ export const handleMachine = setup({
     input: {} as HandleMachineInput,
   },
   actors: {
-    attach: fromPromise<AttachOutput, AttachInput>(() => notProvided('attach')),
-    detach: fromPromise<void, DetachInput>(() => notProvided('detach')),
     jsep: jsepMachine,
+  },
+  actions: {
+    /** Sends `{ janus: 'attach' }`; its outcome comes back as `attach.done` or `attach.failed`. */
+    sendAttach: () => {},
+    /** Sends `{ janus: 'detach' }`; `detach.done` or `detach.failed` follows. */
+    sendDetach: () => {},
+    /** Drops the request of the state being left, if it is still in flight (its outcome is ignored). */
+    cancelRequest: () => {},
   },
 }).createMachine({
   id: 'handle',
@@ -102,25 +97,17 @@ export const handleMachine = setup({
   initial: 'attaching',
   states: {
     attaching: {
-      invoke: {
-        id: 'attach',
-        src: 'attach',
-        input: ({ context }) => ({
-          sessionId: context.sessionId,
-          plugin: context.plugin,
-          opaqueId: context.opaqueId,
-          timeoutMs: context.timeoutMs,
-        }),
-        onDone: {
+      entry: 'sendAttach',
+      exit: 'cancelRequest',
+      on: {
+        'attach.done': {
           target: 'attached',
-          actions: assign({ handleId: ({ event }) => event.output.handleId }),
+          actions: assign({ handleId: ({ event }) => event.handleId }),
         },
-        onError: {
+        'attach.failed': {
           target: 'failed',
           actions: assign({ reason: 'attach-failed', error: ({ event }) => event.error }),
         },
-      },
-      on: {
         // The caller gave up (aborted) before the server answered.
         detach: { target: 'failed', actions: assign({ reason: 'cancelled' }) },
       },
@@ -166,17 +153,14 @@ export const handleMachine = setup({
       },
     },
     detaching: {
-      invoke: {
-        id: 'detach',
-        src: 'detach',
-        input: ({ context }) => ({ sessionId: context.sessionId, handleId: context.handleId as number }),
-        onDone: { target: 'detached', actions: assign({ reason: 'detached' }) },
-        onError: {
+      entry: 'sendDetach',
+      exit: 'cancelRequest',
+      on: {
+        'detach.done': { target: 'detached', actions: assign({ reason: 'detached' }) },
+        'detach.failed': {
           target: 'detached',
           actions: assign({ reason: 'detached', error: ({ event }) => event.error }),
         },
-      },
-      on: {
         // The server's `detached` event often overtakes the `success` of the detach request.
         'janus.detached': { target: 'detached', actions: assign({ reason: 'detached' }) },
       },

@@ -4,6 +4,11 @@
  * Its handles are not its children: the client hosts each handle's own actor beside it, so
  * creating or ending one costs the same however many live on the session.
  *
+ * The requests of the lifecycle (`create`, `claim`, `destroy`) are not actors: entering `creating`,
+ * `reclaiming` or `destroying` runs the provided action (`sendCreate`, `sendClaim`, `sendDestroy`) that puts
+ * the request on the wire as a plain transaction, and its outcome comes back as an event (`create.done`,
+ * `create.failed`, ...). Leaving the state before the outcome runs `cancelRequest`.
+ *
  * After a reconnection the connection sends `session.reclaim`: the session `claim`s itself on the new
  * transport (`reclaiming`). When the server no longer knows it (458, from the claim, a keepalive or an
  * HTTP long-poll), the session is `lost`, or, when it was started with `recreate: true`, it is
@@ -46,25 +51,25 @@ export interface SessionMachineContext {
 /** Events the session machine accepts. */
 export type SessionMachineEvent =
   | { type: 'destroy' }
+  /** The server created the session. */
+  | { type: 'create.done'; sessionId: number }
+  /** The `create` request failed. */
+  | { type: 'create.failed'; error: unknown }
+  /** The server accepted the `claim` of the session on the new transport. */
+  | { type: 'claim.done' }
+  /** The `claim` request failed. */
+  | { type: 'claim.failed'; error: unknown }
+  /** The server destroyed the session. */
+  | { type: 'destroy.done' }
+  /** The `destroy` request failed (the session is considered gone all the same). */
+  | { type: 'destroy.failed'; error: unknown }
   | { type: 'janus.timeout' }
   | { type: 'session.gone'; error?: unknown }
   | { type: 'session.reclaim' }
   /** The keepalive the connection's scheduler sent for this session failed. */
   | { type: 'keepalive.failed'; error: unknown };
 
-/** Output of the `create` actor. */
-export interface CreateSessionOutput {
-  /** The new session id. */
-  sessionId: number;
-}
-
-/** Input of the `create` actor. */
-export interface CreateSessionInput {
-  /** Deadline of the request. */
-  timeoutMs: number | undefined;
-}
-
-/** Input of the `claim`, `recreate` and `destroy` actors. */
+/** Input of the `recreate` actor. */
 export interface SessionRequestInput {
   /** The session the request is for. */
   sessionId: number;
@@ -79,7 +84,11 @@ export interface RecreateSessionOutput {
 const isSessionNotFound = (error: unknown): boolean =>
   (error as { janusCode?: unknown } | null)?.janusCode === 458;
 
-/** The session statechart. Provide `create`, `destroy`, `claim` and `recreate` before use. */
+/**
+ * The session statechart. Provide the `sendCreate`, `sendClaim`, `sendDestroy` and `cancelRequest` actions
+ * and the `recreate` actor before use (the default actions do nothing: the machine then waits for the
+ * outcome events).
+ */
 export const sessionMachine = setup({
   types: {
     context: {} as SessionMachineContext,
@@ -87,16 +96,20 @@ export const sessionMachine = setup({
     input: {} as SessionMachineInput,
   },
   actors: {
-    create: fromPromise<CreateSessionOutput, CreateSessionInput>(() => notProvided('create')),
-    destroy: fromPromise<void, SessionRequestInput>(() => notProvided('destroy')),
-    /** Claims the session on the current transport (`{ janus: 'claim' }`). */
-    claim: fromPromise<void, SessionRequestInput>(() => notProvided('claim')),
     /** Creates a replacement session and re-attaches the handles of the lost one. */
     recreate: fromPromise<RecreateSessionOutput, SessionRequestInput>(() => notProvided('recreate')),
   },
   actions: {
     /** Tells the connection the link is dead (a keepalive timed out). Provided by the client. */
     reportDeadLink: () => {},
+    /** Sends `{ janus: 'create' }`; its outcome comes back as `create.done` or `create.failed`. */
+    sendCreate: () => {},
+    /** Sends `{ janus: 'claim' }` on the current transport; `claim.done` or `claim.failed` follows. */
+    sendClaim: () => {},
+    /** Sends `{ janus: 'destroy' }`; `destroy.done` or `destroy.failed` follows. */
+    sendDestroy: () => {},
+    /** Drops the request of the state being left, if it is still in flight (its outcome is ignored). */
+    cancelRequest: () => {},
   },
   guards: {
     keepaliveEnabled: ({ context }) => context.keepaliveMs > 0,
@@ -124,20 +137,17 @@ export const sessionMachine = setup({
   initial: 'creating',
   states: {
     creating: {
-      invoke: {
-        id: 'create',
-        src: 'create',
-        input: ({ context }) => ({ timeoutMs: context.timeoutMs }),
-        onDone: {
+      entry: 'sendCreate',
+      exit: 'cancelRequest',
+      on: {
+        'create.done': {
           target: 'active',
-          actions: assign({ sessionId: ({ event }) => event.output.sessionId }),
+          actions: assign({ sessionId: ({ event }) => event.sessionId }),
         },
-        onError: {
+        'create.failed': {
           target: 'failed',
           actions: assign({ reason: 'create-failed', error: ({ event }) => event.error }),
         },
-      },
-      on: {
         // The caller gave up (aborted) before the server answered.
         destroy: { target: 'failed', actions: assign({ reason: 'cancelled' }) },
       },
@@ -176,12 +186,11 @@ export const sessionMachine = setup({
       },
     },
     reclaiming: {
-      invoke: {
-        id: 'claim',
-        src: 'claim',
-        input: ({ context }) => ({ sessionId: context.sessionId as number }),
-        onDone: { target: 'active' },
-        onError: [
+      entry: 'sendClaim',
+      exit: 'cancelRequest',
+      on: {
+        'claim.done': { target: 'active' },
+        'claim.failed': [
           { guard: 'lostAndRecreate', target: 'recreating' },
           {
             guard: 'sessionNotFound',
@@ -191,8 +200,6 @@ export const sessionMachine = setup({
           // The link failed again mid-claim: the connection reconnects and sends `session.reclaim` again.
           { target: 'active' },
         ],
-      },
-      on: {
         destroy: { target: 'destroying' },
         'janus.timeout': { target: 'timedOut', actions: assign({ reason: 'timeout' }) },
       },
@@ -216,12 +223,11 @@ export const sessionMachine = setup({
       },
     },
     destroying: {
-      invoke: {
-        id: 'destroy',
-        src: 'destroy',
-        input: ({ context }) => ({ sessionId: context.sessionId as number }),
-        onDone: { target: 'destroyed', actions: assign({ reason: 'destroyed' }) },
-        onError: {
+      entry: 'sendDestroy',
+      exit: 'cancelRequest',
+      on: {
+        'destroy.done': { target: 'destroyed', actions: assign({ reason: 'destroyed' }) },
+        'destroy.failed': {
           target: 'destroyed',
           actions: assign({ reason: 'destroyed', error: ({ event }) => event.error }),
         },

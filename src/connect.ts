@@ -5,6 +5,7 @@
 import { JanusError } from './errors.js';
 import { JanusClient } from './janus-client.js';
 import type { ConnectOptions } from './options.js';
+import { builtInPlugins } from './plugins/built-in.js';
 import type { CallOptions } from './util/abort.js';
 
 /**
@@ -14,6 +15,10 @@ import type { CallOptions } from './util/abort.js';
  * is lost and the current server cannot be reached again, reconnection fails over to the next URL in the
  * list (wrapping around). See `ConnectOptions.reconnect` for the reconnection policy and what happens to
  * requests during an outage.
+ *
+ * With `restore: snapshot` (what `janus.snapshot()` returned, possibly in another process), it also
+ * claims the snapshot's sessions and rebuilds their handles before it resolves; see
+ * `ConnectOptions.restore` and `JanusClient.restored`.
  */
 export async function connect(
   url: string | readonly string[],
@@ -24,7 +29,10 @@ export async function connect(
   let lastError: unknown;
   for (let index = 0; index < urls.length; index += 1) {
     // The list rotated so that this URL comes first and the others follow for failover.
-    const client = new JanusClient([...urls.slice(index), ...urls.slice(0, index)], options);
+    const client = new JanusClient([...urls.slice(index), ...urls.slice(0, index)], {
+      ...options,
+      plugins: options.plugins ?? builtInPlugins,
+    });
     try {
       return await client.ready({ signal: options.signal });
     } catch (error) {

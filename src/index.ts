@@ -6,6 +6,14 @@
 import './platform/node.js';
 
 export * from './admin/index.js';
+export {
+  type HandleSnapshot,
+  JANUS_SNAPSHOT_FORMAT,
+  JANUS_SNAPSHOT_VERSION,
+  type JanusSnapshot,
+  type PersistedMachineState,
+  type SessionSnapshot,
+} from './client/snapshot.js';
 export { connect } from './connect.js';
 export {
   fromJanus,
@@ -23,6 +31,7 @@ export {
   JanusClient,
   type ReconnectedEvent,
   type ReconnectingEvent,
+  type RestoreReport,
 } from './janus-client.js';
 export {
   type AttachOptions,

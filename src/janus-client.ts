@@ -6,6 +6,8 @@
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import type { HandleMachineInput } from '../machines/handle.machine.js';
 import { MachineCell } from './client/machine-cell.js';
+import { rebuildSessions } from './client/restore.js';
+import { type JanusSnapshot, takeSnapshot } from './client/snapshot.js';
 import { JanusError } from './errors.js';
 import { JanusSession, type RecreatedEvent, type SessionHost } from './janus-session.js';
 import {
@@ -94,6 +96,16 @@ export type ClientEventMap = {
   'session-recreated': [JanusSession, RecreatedEvent];
 };
 
+/** What `connect(url, { restore })` made of the snapshot's sessions: read it as `janus.restored`. */
+export interface RestoreReport {
+  /** Sessions the server gave back with their handles (same ids). */
+  claimed: JanusSession[];
+  /** Sessions the server had lost, re-created under new ids with their handles re-attached (`recreate: true`). */
+  recreated: JanusSession[];
+  /** Sessions the server had lost (the claim was refused), with why; they are not in `janus.sessions`. */
+  lost: { sessionId: number; error: JanusError }[];
+}
+
 /** Options of `createSession`. */
 export interface CreateSessionOptions extends CallOptions {
   /** Overrides the client's keepalive interval for this session (`false`/0: no keepalive). */
@@ -124,6 +136,10 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
   readonly #host: SessionHost;
   #attempts = 0;
   #lastState: ConnectionState = 'connecting';
+  /** Sessions rebuilt from `restore`, claimed once the connection first opens. */
+  #toClaim: JanusSession[] | undefined;
+  #restoring: Promise<void> | undefined;
+  #restored: RestoreReport | undefined;
 
   /**
    * Starts connecting at once to `url` (the first of the list when given several; the others are used
@@ -225,7 +241,56 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       ...(options.inspect ? { inspect: options.inspect } : {}),
     });
     this.actor.subscribe({ next: (snapshot) => this.#onSnapshot(snapshot), error: () => {} });
+    if (options.restore !== undefined) {
+      this.#toClaim = rebuildSessions(options.restore, {
+        machines: machines,
+        plugins: options.plugins ?? [],
+        recreate: options.recreate === true,
+        hostSession: (cellOptions) => {
+          const cell = new MachineCell(machines.session, {
+            ...cellOptions,
+            id: this.#sessionIds.take(),
+            parent: this.#inspected ? this.actor : undefined,
+            resident: this.#inspected,
+          });
+          const session = new JanusSession(this.#host, cell);
+          this.#liveSessions.add(session);
+          return session;
+        },
+        hostHandle: (session, cellOptions) =>
+          new MachineCell(machines.handle, {
+            ...cellOptions,
+            id: this.#handleIds.take(),
+            parent: this.#inspected ? session.cell.actor : undefined,
+            resident: this.#inspected,
+          }),
+      });
+    }
     this.actor.start();
+  }
+
+  /**
+   * The live sessions and their attached handles as plain JSON, to restore in another process with
+   * `connect(url, { restore: snapshot })`: the server URL and transport kind, session and handle ids,
+   * plugins and opaque ids, and each session's and handle's machine state (XState's persisted snapshot,
+   * without children). It holds no secret. Sessions being created or destroyed, and handles not
+   * attached, are left out.
+   */
+  snapshot(): JanusSnapshot {
+    return takeSnapshot({
+      url: this.url,
+      transport: this.transportKind,
+      reclaimSessionTimeoutS: this.serverInfo?.['reclaim-session-timeout'],
+      sessions: [...this.#liveSessions],
+    });
+  }
+
+  /**
+   * What the restore made of the snapshot's sessions (claimed, re-created, lost) once `connect(url,
+   * { restore })` resolved; `undefined` without `restore` or before the claims settled.
+   */
+  get restored(): RestoreReport | undefined {
+    return this.#restored;
   }
 
   /** The server URL in use (or being tried). */
@@ -275,6 +340,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     if (!snapshot.matches({ running: 'open' })) {
       throw toJanusError(snapshot.context.error, `could not connect to ${this.url}`);
     }
+    if (this.#restoring) await this.#restoring;
     return this;
   }
 
@@ -383,9 +449,23 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
 
   async #reclaim(): Promise<void> {
     const live = [...this.#liveSessions].filter((session) => session.state === 'active' && session.id !== 0);
-    const stats = { claimed: 0, recreated: 0, lost: 0 };
+    const outcome = await this.#claim(live);
+    this.#reconnectStats = {
+      claimed: outcome.claimed.length,
+      recreated: outcome.recreated.length,
+      lost: outcome.lost.length,
+    };
+  }
+
+  /**
+   * Claims `sessions` on the current transport (each session machine's `reclaiming`); a refused claim
+   * leaves the session lost or re-created, by the session's `recreate` rule.
+   */
+  async #claim(sessions: readonly JanusSession[]): Promise<RestoreReport> {
+    const outcome: RestoreReport = { claimed: [], recreated: [], lost: [] };
     await Promise.all(
-      live.map(async (session) => {
+      sessions.map(async (session) => {
+        const sessionId = session.id;
         let wasRecreated = false;
         const onRecreated = (): void => {
           wasRecreated = true;
@@ -395,9 +475,12 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         await waitForSnapshot(session.cell, 'reclaim', settledAfterClaim).catch(() => undefined);
         session.off('recreated', onRecreated);
         if (session.state === 'active') {
-          if (wasRecreated) stats.recreated += 1;
-          else stats.claimed += 1;
-        } else stats.lost += 1;
+          if (wasRecreated) outcome.recreated.push(session);
+          else outcome.claimed.push(session);
+        } else {
+          const error = toJanusError(session.cell.getSnapshot().context.error, 'the claim was refused');
+          outcome.lost.push({ sessionId, error });
+        }
       }),
     );
     // HTTP: the long-polls of the old transport ended with it; start them on the new one.
@@ -405,7 +488,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     for (const session of this.#liveSessions) {
       if (session.state === 'active' && session.id !== 0) transport?.sessionStarted(session.id);
     }
-    this.#reconnectStats = stats;
+    return outcome;
   }
 
   async #recreate(sessionId: number): Promise<number> {
@@ -482,8 +565,13 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     };
   }
 
+  /**
+   * Destroys every live session: active ones, and those being claimed or re-created after a
+   * reconnection (`close()` during `reclaiming`): the server forgets none of them otherwise until its
+   * reclaim timeout.
+   */
   async #drain(): Promise<void> {
-    const live = [...this.#liveSessions].filter((session) => session.state === 'active');
+    const live = [...this.#liveSessions].filter((session) => DRAINED_STATES.has(session.state));
     await Promise.allSettled(live.map((session) => session.destroy()));
   }
 
@@ -493,6 +581,18 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     if (state !== previous) {
       this.#lastState = state;
       if (state === 'open') this.#wire.release();
+      const toClaim = this.#toClaim;
+      if (state === 'open' && toClaim) {
+        this.#toClaim = undefined;
+        this.#restoring = this.#claim(toClaim).then((report) => {
+          this.#restored = report;
+          this.#logger.info('restored', {
+            claimed: report.claimed.length,
+            recreated: report.recreated.length,
+            lost: report.lost.length,
+          });
+        });
+      }
       this.emit('state', state);
       if (state === 'open' && previous === 'reclaiming') {
         const stats = this.#reconnectStats;
@@ -518,6 +618,9 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     }
   }
 }
+
+/** Session states `close()` destroys. */
+const DRAINED_STATES: ReadonlySet<string> = new Set(['active', 'reclaiming', 'recreating']);
 
 /** Settled after `session.reclaim`: active again (claimed or re-created) or ended. */
 function settledAfterClaim(snapshot: { matches(state: 'reclaiming' | 'recreating'): boolean }): boolean {

@@ -132,6 +132,8 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
   readonly cell: SessionCell;
   readonly #host: SessionHost;
   readonly #handles = new Set<PluginHandle>();
+  /** The descriptor each handle was built with, so that `handle(id, VideoRoom)` can check its type. */
+  readonly #descriptors = new WeakMap<PluginHandle, PluginDescriptor>();
   #handleHost: SessionHandleHost | undefined;
   #closed = false;
   #started = false;
@@ -176,6 +178,40 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
     return [...this.#handles];
   }
 
+  /**
+   * The attached handle with server id `id`, e.g. one rebuilt by `connect(url, { restore })`. Given a
+   * typed plugin descriptor (`session.handle(id, VideoRoom)`), returns it typed, and throws
+   * `INVALID_ARGUMENT` unless it was built with that descriptor (attached with it, or restored with it:
+   * see `ConnectOptions.plugins`). Throws `INVALID_ARGUMENT` when the session has no such handle.
+   */
+  handle(id: number): PluginHandle;
+  handle<THandle extends PluginHandle>(id: number, plugin: PluginDescriptor<THandle>): THandle;
+  handle(id: number, plugin?: PluginDescriptor): PluginHandle {
+    let found: PluginHandle | undefined;
+    for (const handle of this.#handles) if (handle.id === id) found = handle;
+    if (!found) throw new JanusError('INVALID_ARGUMENT', `session ${this.id} has no handle ${id}`);
+    if (plugin && this.#descriptors.get(found) !== plugin) {
+      throw new JanusError(
+        'INVALID_ARGUMENT',
+        `handle ${id} (${found.plugin}) was not built as a typed ${plugin.plugin} handle by this descriptor`,
+      );
+    }
+    return found;
+  }
+
+  /**
+   * Rebuilds a handle restored from a snapshot around its restored machine (`cell`), with `descriptor`,
+   * and routes its events; called by the client during `connect(url, { restore })`.
+   */
+  restoreHandle(cell: HandleCell, descriptor: PluginDescriptor): PluginHandle {
+    this.#handleHost ??= new SessionHandleHost(this, this.#host);
+    const handle = descriptor.create(this.#handleHost, cell as unknown as PluginHandle['actor']);
+    this.#handles.add(handle);
+    this.#descriptors.set(handle, descriptor);
+    this.#host.registerHandle(handle);
+    return handle;
+  }
+
   /** Resolves once the session is created; rejects with the creation error. */
   async ready(options: CallOptions = {}): Promise<this> {
     const snapshot = await waitForSnapshot(
@@ -214,6 +250,7 @@ export class JanusSession extends TypedEmitter<SessionEventMap> {
     // The hosted machine stands in for the handle's actor (see the PluginHandle constructor).
     const handle = descriptor.create(this.#handleHost, cell as unknown as PluginHandle['actor']);
     this.#handles.add(handle);
+    this.#descriptors.set(handle, descriptor);
     try {
       const snapshot = await waitForSnapshot(
         cell,

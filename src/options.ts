@@ -3,6 +3,8 @@
  * @module
  */
 import type { InspectionEvent, Observer } from 'xstate';
+import type { JanusSnapshot } from './client/snapshot.js';
+import type { PluginDescriptor } from './janus-session.js';
 import type { ReconnectPolicy } from './reconnect/policy.js';
 import type { TransportOption } from './transport/registry.js';
 import type { TlsOptions } from './transport/tls.js';
@@ -88,4 +90,24 @@ export interface ConnectOptions {
    * (`ws`, `wss`, `http`, `https`, `unix`, and any registered).
    */
   transport?: TransportOption;
+  /**
+   * Sessions to take over from a {@link JanusSnapshot} that `janus.snapshot()` wrote, typically in another
+   * process that has since ended. Once the connection is open the client `claim`s each session (the server
+   * keeps a session whose transport went away for its `reclaim_session_timeout`, over HTTP until its
+   * `session_timeout`), rebuilds its handles with their ids, and only then resolves `connect()`: the
+   * handles answer requests and receive their events (find them in `janus.sessions` and
+   * `session.handles`, or typed with `session.handle(id, VideoRoom)`). A refused claim follows the
+   * reconnect rules: the session is lost, or re-created with its handles re-attached when `recreate` is
+   * on; `janus.restored` says which. PeerConnections are not restored (renegotiate). The secrets are not
+   * in the snapshot: pass `apiSecret`/`token` again. A malformed snapshot throws `INVALID_ARGUMENT`.
+   * Defaults to none (a fresh client).
+   */
+  restore?: JanusSnapshot;
+  /**
+   * The typed plugins a restore builds handles with, matched by plugin package (e.g. `VideoRoom` for
+   * `janus.plugin.videoroom`); a handle whose plugin is not listed is restored as a generic
+   * `PluginHandle`. With `connect()` defaults to every built-in typed plugin (`builtInPlugins`); with
+   * `new JanusClient()` to none.
+   */
+  plugins?: readonly PluginDescriptor[];
 }

@@ -8,7 +8,7 @@ import type { HandleMachine } from '../machines/handle.machine.js';
 import type { JsepMachine } from '../machines/jsep.machine.js';
 import { type CellSnapshot, MachineCell } from './client/machine-cell.js';
 import { JanusError } from './errors.js';
-import { HandleMedia, type NegotiationOptions } from './media/handle-media.js';
+import { HandleMedia, MAX_EARLY_CANDIDATES, type NegotiationOptions } from './media/handle-media.js';
 import type { JanusPeer } from './media/janus-peer.js';
 import type { MediaPeer } from './media/media-peer.js';
 import type {
@@ -144,6 +144,8 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
   readonly #host: HandleHost;
   #media: HandleMedia | undefined;
   #jsepWaiters: ((jsep: Jsep) => void)[] = [];
+  /** Candidates Janus trickled before this handle had a peer; created on the first one. */
+  #earlyCandidates: (TrickleCandidate | null)[] | undefined;
   #ended: string | undefined;
   #lastState: HandleState;
 
@@ -321,6 +323,11 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
       reportError: (message, error) => this.#host.logErrorInListener(error, message),
       peerFailed: (error) => this.emit('peer-failed', error),
       peerCreated: (peer) => this.emit('peer', peer),
+      takeEarlyCandidates: () => {
+        const early = this.#earlyCandidates ?? [];
+        this.#earlyCandidates = undefined;
+        return early;
+      },
     });
     return this.#media;
   }
@@ -385,6 +392,8 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
         });
         return;
       case 'hangup':
+        // The PeerConnection those candidates belonged to is gone.
+        this.#earlyCandidates = undefined;
         this.cell.send({ type: 'janus.hangup' });
         void this.#media?.close();
         this.emitEvent('hangup', { reason: String(message.reason ?? ''), raw: message });
@@ -396,7 +405,13 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
       case 'trickle': {
         const candidate = message.candidate as TrickleCandidate | { completed: true } | undefined;
         if (candidate) {
-          this.#media?.remoteCandidate('completed' in candidate ? null : candidate);
+          const remote = 'completed' in candidate ? null : candidate;
+          if (this.#media) this.#media.remoteCandidate(remote);
+          else {
+            // No peer yet (Janus offered and trickles before we answer): kept for the peer to come.
+            this.#earlyCandidates ??= [];
+            if (this.#earlyCandidates.length < MAX_EARLY_CANDIDATES) this.#earlyCandidates.push(remote);
+          }
           this.emitEvent('trickle', { candidate, raw: message });
         }
         return;

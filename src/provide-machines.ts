@@ -3,13 +3,14 @@
  * with `machine.provide`.
  * @module
  */
-import { fromPromise } from 'xstate';
+import { type AnyActorRef, fromPromise } from 'xstate';
 import { connectionMachine } from '../machines/connection.machine.js';
 import { handleMachine } from '../machines/handle.machine.js';
 import { keepaliveMachine } from '../machines/keepalive.machine.js';
 import { reconnectMachine } from '../machines/reconnect.machine.js';
 import { sessionMachine } from '../machines/session.machine.js';
 import { isMachineFault } from '../machines/types.js';
+import { cancelMachineRequest, requestForMachine } from './client/cell-requests.js';
 import { JanusError } from './errors.js';
 import { boundJsepMachine } from './media/jsep-bindings.js';
 import type { ServerInfo } from './protocol/messages.js';
@@ -49,44 +50,83 @@ export interface MachineBindings {
 export function provideMachines(bindings: MachineBindings) {
   const { wire } = bindings;
 
+  // Lifecycle requests are plain transactions sent by the machines' entry actions; their outcomes come
+  // back as events (see `client/cell-requests.ts`). No actor is invoked per request.
+  const cancelRequest = ({ self }: { self: AnyActorRef }) => cancelMachineRequest(wire, self);
+
   const handle = handleMachine.provide({
-    actors: {
-      attach: fromPromise(async ({ input, signal }) => {
+    actors: { jsep: boundJsepMachine },
+    actions: {
+      sendAttach: ({ context, self }) => {
         const request: { janus: string; session_id: number; plugin: string; opaque_id?: string } = {
           janus: 'attach',
-          session_id: input.sessionId,
-          plugin: input.plugin,
+          session_id: context.sessionId,
+          plugin: context.plugin,
         };
-        if (input.opaqueId !== undefined) request.opaque_id = input.opaqueId;
-        const reply = await wire.request(request, { timeoutMs: input.timeoutMs, signal });
-        return { handleId: idOf(reply.data) };
-      }),
-      jsep: boundJsepMachine,
-      detach: fromPromise(async ({ input, signal }) => {
-        await wire.request(
-          { janus: 'detach', session_id: input.sessionId, handle_id: input.handleId },
-          { signal },
+        if (context.opaqueId !== undefined) request.opaque_id = context.opaqueId;
+        requestForMachine(
+          wire,
+          self,
+          request,
+          { timeoutMs: context.timeoutMs },
+          (reply) => ({ type: 'attach.done', handleId: idOf(reply.data) }),
+          'attach.failed',
+          // Abandoned (the caller aborted): the handle a late success names is detached, not orphaned.
+          (late) =>
+            wire.request({ janus: 'detach', session_id: context.sessionId, handle_id: idOf(late.data) }),
         );
-      }),
+      },
+      sendDetach: ({ context, self }) =>
+        requestForMachine(
+          wire,
+          self,
+          { janus: 'detach', session_id: context.sessionId, handle_id: context.handleId as number },
+          {},
+          detachDone,
+          'detach.failed',
+        ),
+      cancelRequest,
     },
   });
 
   const session = sessionMachine.provide({
     actors: {
-      create: fromPromise(async ({ input, signal }) => {
-        const reply = await wire.request({ janus: 'create' }, { timeoutMs: input.timeoutMs, signal });
-        return { sessionId: idOf(reply.data) };
-      }),
-      destroy: fromPromise(async ({ input, signal }) => {
-        await wire.request({ janus: 'destroy', session_id: input.sessionId }, { signal });
-      }),
-      claim: fromPromise(async ({ input, signal }) => {
-        await wire.request({ janus: 'claim', session_id: input.sessionId }, { signal, urgent: true });
-      }),
       recreate: fromPromise(async ({ input }) => ({ sessionId: await bindings.recreate(input.sessionId) })),
     },
     actions: {
       reportDeadLink: ({ event }) => bindings.linkDead((event as { error?: unknown }).error),
+      sendCreate: ({ context, self }) =>
+        requestForMachine(
+          wire,
+          self,
+          { janus: 'create' },
+          { timeoutMs: context.timeoutMs },
+          (reply) => ({ type: 'create.done', sessionId: idOf(reply.data) }),
+          'create.failed',
+          // Abandoned (the caller aborted): the session a late success names is destroyed, not orphaned.
+          (late) => wire.request({ janus: 'destroy', session_id: idOf(late.data) }),
+        ),
+      sendClaim: ({ context, self }) =>
+        requestForMachine(
+          wire,
+          self,
+          { janus: 'claim', session_id: context.sessionId as number },
+          { urgent: true },
+          claimDone,
+          'claim.failed',
+        ),
+      sendDestroy: ({ context, self }) =>
+        requestForMachine(
+          wire,
+          self,
+          { janus: 'destroy', session_id: context.sessionId as number },
+          // Urgent: a `close()` while the connection is `reclaiming` destroys sessions whose claim is in
+          // flight; the outage queue only opens once the connection is `open` again, which it never will be.
+          { urgent: true },
+          destroyDone,
+          'destroy.failed',
+        ),
+      cancelRequest,
     },
   });
 
@@ -144,6 +184,10 @@ export type BoundHandleMachine = BoundMachines['handle'];
 export function fromMachineError(error: unknown): unknown {
   return isMachineFault(error) ? new JanusError(error.code, error.message) : error;
 }
+
+const detachDone = () => ({ type: 'detach.done' });
+const claimDone = () => ({ type: 'claim.done' });
+const destroyDone = () => ({ type: 'destroy.done' });
 
 function idOf(data: { id?: unknown } | undefined): number {
   const id = data?.id;

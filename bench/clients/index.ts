@@ -1,7 +1,7 @@
 /** The bench's client drivers, by id. */
 import { connectJanode } from './janode.js';
 import { connectJanusXstate } from './janus-xstate.js';
-import { connectRawHttp } from './raw-http.js';
+import { connectRawHttp, connectRawNodeHttp } from './raw-http.js';
 import { connectRawWs } from './raw-ws.js';
 import type { ClientId, ConnectClient } from './types.js';
 
@@ -12,10 +12,11 @@ export const CLIENTS: Record<ClientId, { connect: ConnectClient; transport: 'ws'
     'janus-xstate-ws': { connect: connectJanusXstate, transport: 'ws', label: 'janus-xstate' },
     janode: { connect: connectJanode, transport: 'ws', label: 'janode 1.8' },
     'raw-http': { connect: connectRawHttp, transport: 'http', label: 'raw undici' },
+    'raw-node-http': { connect: connectRawNodeHttp, transport: 'http', label: 'raw node:http' },
     'janus-xstate-http': { connect: connectJanusXstate, transport: 'http', label: 'janus-xstate' },
   };
 
 /** The WebSocket clients, in round order (A B C). */
 export const WS_CLIENTS: ClientId[] = ['raw-ws', 'janus-xstate-ws', 'janode'];
 /** The HTTP clients, in round order. */
-export const HTTP_CLIENTS: ClientId[] = ['raw-http', 'janus-xstate-http'];
+export const HTTP_CLIENTS: ClientId[] = ['raw-http', 'raw-node-http', 'janus-xstate-http'];

@@ -4,7 +4,13 @@
  */
 
 /** Identifies one client under test. */
-export type ClientId = 'raw-ws' | 'janus-xstate-ws' | 'janode' | 'raw-http' | 'janus-xstate-http';
+export type ClientId =
+  | 'raw-ws'
+  | 'janus-xstate-ws'
+  | 'janode'
+  | 'raw-http'
+  | 'raw-node-http'
+  | 'janus-xstate-http';
 
 /** A plugin message body. */
 export type Body = Record<string, unknown>;

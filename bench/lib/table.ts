@@ -65,6 +65,15 @@ const linearAndNearJanode = (
   },
 });
 
+/** At most `factor` × the raw client (HTTP has no janode column). */
+const atMostRaw = (factor: number): Target => ({
+  text: `≤ ${factor}× raw undici`,
+  met: (_, ratio, x) => {
+    const v = ratio(x);
+    return isNum(v) ? v <= factor : undefined;
+  },
+});
+
 const atMostJanode: Target = {
   text: 'at or below janode',
   met: (value, _, x) => {
@@ -97,7 +106,7 @@ function row(label: string, s: Series, digits: number, ids: ClientId[], target?:
 /** Builds the markdown report. */
 export function renderMarkdown(r: Results): string {
   const ws: ClientId[] = ['raw-ws', 'janus-xstate-ws', 'janode'];
-  const http: ClientId[] = ['raw-http', 'janus-xstate-http'];
+  const http: ClientId[] = ['raw-http', 'raw-node-http', 'janus-xstate-http'];
   const p = r.params;
   const m = r.machine;
   const out: string[] = [];
@@ -269,15 +278,17 @@ export function renderMarkdown(r: Results): string {
   out.push('');
   out.push('## HTTP');
   out.push('');
-  out.push('| Figure | raw undici | janus-xstate |');
-  out.push('|---|---:|---:|');
+  out.push('| Figure | raw undici | raw node:http | janus-xstate (node:http) | janus-xstate target |');
+  out.push('|---|---:|---:|---:|---|');
   const h = r.http;
-  const hrow = (label: string, s: Series, digits: number) => row(label, s, digits, http, null);
+  const hrow = (label: string, s: Series, digits: number, target?: Target) =>
+    row(label, s, digits, http, target);
   out.push(
     hrow(
       `Round trip, echotest message → event, median (ms; ${p.httpMessages} sequential per round)`,
       { value: (id) => h[id]?.roundTrip.median, ratio: (id) => h[id]?.roundTripRatio.median },
       3,
+      atMostRaw(1.15),
     ),
   );
   out.push(
@@ -285,6 +296,7 @@ export function renderMarkdown(r: Results): string {
       'Round trip, p90 (ms)',
       { value: (id) => h[id]?.roundTrip.p90, ratio: (id) => h[id]?.roundTripRatio.p90 },
       3,
+      atMostRaw(1.15),
     ),
   );
   out.push(
@@ -330,7 +342,9 @@ export function renderMarkdown(r: Results): string {
         'session_timeout 60 s. Keepalive requests and pings counted on the WebSocket `send`/`ping` of `ws` and undici.',
       '- HTTP: the round trip as above; the long-poll event latency is from the call to the arrival of the ' +
         "response of the long-poll `GET` that carries the event, seen on Node's diagnostics channels " +
-        '(`undici:request:headers`, `http.client.response.finish`), so the same way for both clients.',
+        '(`undici:request:headers`, `http.client.response.finish`), so the same way for every client. The ' +
+        'raw client runs on undici (the ratios are to it) and, side by side, on `node:http` with a keep-alive ' +
+        "`Agent`, the stack janus-xstate's HTTP transport uses.",
       '- Media: `bench/media/webrtcup.ts` in the private network namespace of `scripts/netns-run.sh` (its ' +
         'own Janus, ICE on a veth pair, nothing leaves the namespace): EchoTest audio + video over werift, ' +
         'timed from connect to `webrtcup`, each call on a fresh connection, the two modes interleaved after ' +

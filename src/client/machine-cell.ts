@@ -36,6 +36,9 @@ export type CellSnapshot<TMachine extends AnyStateMachine> = Pick<
 
 const NO_CHILDREN: Readonly<Record<string, never>> = Object.freeze({});
 
+/** The cell each hosted actor belongs to (an actor is registered when its cell starts it). */
+const cellOfActor = new WeakMap<AnyActorRef, MachineCell<AnyStateMachine>>();
+
 /**
  * The state an idle cell holds: value, context and status, sharing the objects of the actor's last
  * snapshot. About a fifth of a full `MachineSnapshot` (no node list, tag set or bound methods).
@@ -104,6 +107,11 @@ export interface MachineCellOptions<TMachine extends AnyStateMachine> {
   parent?: AnyActorRef | undefined;
   /** Keep one actor alive from start to end. Defaults to `false` (idle cells hold their snapshot only). */
   resident?: boolean | undefined;
+  /**
+   * A persisted snapshot to restore the machine from (`createActor(machine, { snapshot })`, e.g. from a
+   * `JanusSnapshot` written by another process) instead of starting it from `input`. Defaults to none.
+   */
+  snapshot?: object | undefined;
 }
 
 /** One machine, hosted: the actor while a transition runs (or while resident), its snapshot otherwise. */
@@ -131,7 +139,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
       existing ??
       ((createActor as (logic: AnyStateMachine, options: object) => AnyActorRef)(logic, {
         id: options.id,
-        input: options.input,
+        ...(options.snapshot ? { snapshot: options.snapshot } : { input: options.input }),
         ...(options.parent ? { parent: options.parent } : {}),
       }) as Actor<TMachine>);
     this.#actor = actor;
@@ -148,6 +156,11 @@ export class MachineCell<TMachine extends AnyStateMachine> {
     );
   }
 
+  /** The cell hosting `actor`, if a cell started it. */
+  static of(actor: AnyActorRef): MachineCell<AnyStateMachine> | undefined {
+    return cellOfActor.get(actor);
+  }
+
   /** Starts the machine; `owner` hears every snapshot. */
   start(owner: CellOwner<TMachine>): void {
     this.#owner = owner;
@@ -158,6 +171,15 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   /** The current snapshot: the live actor's, or the one held while idle. */
   getSnapshot(): CellSnapshot<TMachine> {
     return this.#snapshot;
+  }
+
+  /**
+   * The machine's persisted state (value, context, history), as `getPersistedSnapshot()` gives it for a
+   * live actor or as the cell holds it while idle; children (in-flight actors) are left out.
+   */
+  persisted(): { value: StateValue; context: unknown; historyValue: unknown } {
+    const snapshot = this.#snapshot as unknown as HeldSnapshot;
+    return { value: snapshot.value, context: snapshot.context, historyValue: snapshot.historyValue ?? {} };
   }
 
   /** Whether an actor is alive right now (for diagnostics and tests). */
@@ -226,6 +248,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   }
 
   #run(actor: Actor<TMachine>): void {
+    cellOfActor.set(actor, this as unknown as MachineCell<AnyStateMachine>);
     actor.subscribe({
       next: (snapshot) => {
         if (this.#actor === actor) this.#update(snapshot as CellSnapshot<TMachine>);

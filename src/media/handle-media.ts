@@ -44,7 +44,12 @@ export interface MediaHost {
   peerFailed?(error: JanusError): void;
   /** A peer connection was created for the handle. */
   peerCreated?(peer: MediaPeer): void;
+  /** Candidates Janus trickled before this controller existed (the handle kept them); empties the store. */
+  takeEarlyCandidates?(): (TrickleCandidate | null)[];
 }
+
+/** Early candidates kept per handle at most (Janus sends a handful per PeerConnection). */
+export const MAX_EARLY_CANDIDATES = 64;
 
 /** Runs negotiations for one handle. */
 export class HandleMedia {
@@ -54,6 +59,8 @@ export class HandleMedia {
   #entry: { request: MediaRequest; trickle: boolean } | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #closing: Promise<void> | undefined;
+  /** Candidates Janus trickled while the peer (and its JSEP actor) was being created. */
+  #early: (TrickleCandidate | null)[] | undefined;
 
   /** @param host the handle. */
   constructor(host: MediaHost) {
@@ -117,9 +124,19 @@ export class HandleMedia {
     });
   }
 
-  /** Feeds a candidate Janus trickled (or `null` at the end). */
+  /**
+   * Feeds a candidate Janus trickled (or `null` at the end) to the JSEP actor, which holds it until a
+   * remote description is set. Before the actor exists (the peer is still being created) it is kept and
+   * fed once the actor is spawned.
+   */
   remoteCandidate(candidate: TrickleCandidate | null): void {
-    this.#host.jsepActor()?.send({ type: 'remote.candidate', candidate });
+    const jsep = this.#host.jsepActor();
+    if (jsep) {
+      jsep.send({ type: 'remote.candidate', candidate });
+      return;
+    }
+    this.#early ??= [];
+    if (this.#early.length < MAX_EARLY_CANDIDATES) this.#early.push(candidate);
   }
 
   /** Closes the peer connection and stops the JSEP actor; a later offer/answer starts a new one. */
@@ -133,6 +150,7 @@ export class HandleMedia {
     this.#peer = undefined;
     this.#peerKey = undefined;
     this.#entry = undefined;
+    this.#early = undefined;
     if (key) unregisterPeer(key);
     // After a detach the handle actor (and its JSEP child) already stopped: nothing to tell them.
     if (this.#host.actor.getSnapshot().status === 'active') {
@@ -188,6 +206,11 @@ export class HandleMedia {
     peer.on('failed', (error) => this.#host.peerFailed?.(error));
     this.#host.actor.send({ type: 'jsep.start', peerKey: key });
     this.#host.peerCreated?.(peer);
+    // Janus may trickle before we answer its offer (or while werift was loading): feed what came early.
+    const early = [...(this.#host.takeEarlyCandidates?.() ?? []), ...(this.#early ?? [])];
+    this.#early = undefined;
+    const jsep = this.#host.jsepActor();
+    for (const candidate of early) jsep?.send({ type: 'remote.candidate', candidate });
     return peer;
   }
 

@@ -8,6 +8,7 @@
  */
 
 export * from './audiobridge/index.js';
+export { builtInPlugins } from './built-in.js';
 export * from './common/index.js';
 export * from './duktape/index.js';
 export * from './echotest/index.js';

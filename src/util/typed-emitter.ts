@@ -1,8 +1,8 @@
 /**
  * A small typed event emitter: listeners, once-listeners and async iteration, created lazily so an object
  * nobody listens to costs nothing. A listener that throws is reported to the logger, never to the caller,
- * and the later listeners of the same event still run. Plain TypeScript (no `node:events`), so it runs in
- * Node and in the browser alike.
+ * and does not keep the later listeners of the same event from running. Plain TypeScript (no
+ * `node:events`), so it runs in Node and in the browser alike.
  * @module
  */
 
@@ -12,7 +12,7 @@ export type EventMap = { [event: string]: unknown[] };
 /** A listener for event `K` of map `M`. */
 export type Listener<M extends EventMap, K extends keyof M> = (...args: M[K]) => void;
 
-type AnyListener = (...args: unknown[]) => void;
+type AnyListener = (...args: unknown[]) => unknown;
 
 /** One registration: the listener as given, and whether it runs once. */
 interface Registration {
@@ -101,8 +101,9 @@ export class TypedEmitter<M extends EventMap> {
   }
 
   /**
-   * Calls the listeners of `event` in the order they were added; returns whether there were any. A
-   * listener that throws is reported (see the constructor) and the others still run.
+   * Calls the listeners of `event` in the order they were added, each on its own: one that throws (or
+   * returns a promise that rejects) is reported to `onListenerError` and the later listeners still run. A
+   * listener added or removed meanwhile does not change this round. Returns whether there were any.
    */
   protected emit<K extends keyof M & string>(event: K, ...args: M[K]): boolean {
     const list = this.#listeners?.get(event);
@@ -110,12 +111,21 @@ export class TypedEmitter<M extends EventMap> {
     for (const registration of list) {
       if (registration.once) this.#removeRegistration(event, registration);
       try {
-        registration.listener(...args);
+        const result: unknown = registration.listener.apply(this, args);
+        if (isThenable(result)) result.then(undefined, (error: unknown) => this.#report(error, event));
       } catch (error) {
-        this.#onListenerError?.(error, event);
+        this.#report(error, event);
       }
     }
     return true;
+  }
+
+  #report(error: unknown, event: string): void {
+    try {
+      this.#onListenerError?.(error, event);
+    } catch {
+      // The reporter itself failed: nothing more can be done without breaking the emitting code.
+    }
   }
 
   #add(event: string, listener: AnyListener, once: boolean): void {
@@ -131,4 +141,10 @@ export class TypedEmitter<M extends EventMap> {
     if (next.length === 0) this.#listeners?.delete(event);
     else this.#listeners?.set(event, next);
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
+  );
 }

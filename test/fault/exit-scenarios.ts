@@ -2,7 +2,7 @@
  * Child process of the exit test: runs one fault scenario (argv[2]) against a Janus URL (argv[3]), calls
  * `close()`, prints `closed <ms since epoch>`, and must then exit by itself.
  * Scenarios: `cuts` (5 losses of the link, the proxy cutting and refusing, each reclaimed), `reconnecting` (closed while the server is
- * unreachable and the client is reconnecting), `stalled` (closed with a request stuck on a stalled link),
+ * unreachable and the client is reconnecting), `reclaiming` (closed while the claims are in flight), `stalled` (closed with a request stuck on a stalled link),
  * `fuzzed` (closed after garbage frames from the fake server; the URL is ignored).
  */
 import { connect } from '../../src/index.js';
@@ -62,6 +62,11 @@ if (scenario === 'fuzzed') {
     proxy.cutAll();
     await waitFor(janus, 'reconnecting');
     void echo.message({ audio: false }).catch(() => undefined); // queued during the outage
+  } else if (scenario === 'reclaiming') {
+    // Closed while the claims of a reconnection are in flight (the proxy holds each chunk 300 ms).
+    proxy.delay(300);
+    proxy.cutAll();
+    await waitFor(janus, 'reclaiming');
   } else if (scenario === 'stalled') {
     proxy.stall(true);
     void echo.message({ audio: false }).catch(() => undefined);

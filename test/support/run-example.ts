@@ -23,19 +23,19 @@ export interface ExampleRun {
 
 /**
  * Runs `file` (relative to the repository root) with `env` added, in `cwd` (default: the repository
- * root); resolves with its exit code and output, never rejects on a non-zero exit. Killed after
- * `timeoutMs` (default 30 s).
+ * root) with `args` after it (default none); resolves with its exit code and output, never rejects on a
+ * non-zero exit. Killed after `timeoutMs` (default 30 s).
  */
 export function runExample(
   file: string,
   env: NodeJS.ProcessEnv,
-  options: { cwd?: string; timeoutMs?: number } = {},
+  options: { cwd?: string; timeoutMs?: number; args?: readonly string[] } = {},
 ): Promise<ExampleRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       // tsx by URL: `--import tsx` would be looked up from `cwd`.
-      ['--import', TSX_LOADER, fileURLToPath(new URL(file, `file://${REPO_ROOT}`))],
+      ['--import', TSX_LOADER, fileURLToPath(new URL(file, `file://${REPO_ROOT}`)), ...(options.args ?? [])],
       {
         cwd: options.cwd ?? REPO_ROOT,
         env: { ...process.env, TSX_TSCONFIG_PATH: `${REPO_ROOT}tsconfig.json`, ...env },

@@ -79,7 +79,7 @@ describe('no leaks', () => {
     expect(result.exitDelayMs).toBeLessThan(EXIT_AFTER_CLOSE_MS);
   }, 55_000);
 
-  it.each(['cuts', 'reconnecting', 'stalled', 'fuzzed'])(
+  it.each(['cuts', 'reconnecting', 'reclaiming', 'stalled', 'fuzzed'])(
     'after close() the process exits by itself within 2 s: %s over ws',
     async (scenario) => {
       const result = await runChild('exit-scenarios.ts', [scenario, server.wsUrl], [], 20_000);

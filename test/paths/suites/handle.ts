@@ -22,7 +22,6 @@ import {
   track,
   until,
 } from '../../support/client-paths.js';
-import { doneEvent, errorEvent } from '../../support/path-coverage.js';
 import { type HeldRequest, type ScriptedJanus, startScriptedJanus } from '../../support/scripted-janus.js';
 import type { JanusPeer as StubPeer } from '../../support/stub-peer.js';
 
@@ -105,14 +104,14 @@ async function stimulate(world: HandleWorld, step: Step): Promise<void> {
   const awaitEvent = (name: string) =>
     until(() => world.log.since(world.mark.log, name).length > 0, `the handle emits '${name}'`);
   switch (event.type) {
-    case 'xstate.done.actor.attach': {
-      const { handleId } = (event as { output: { handleId: number } }).output;
+    case 'attach.done': {
+      const { handleId } = event as { handleId: number };
       world.serverHandleId = handleId;
       world.attachRequest.succeed({ id: handleId });
       await world.attach.settled;
       return;
     }
-    case 'xstate.error.actor.attach':
+    case 'attach.failed':
       world.attachRequest.fail(460, 'No such plugin');
       await world.attach.settled;
       return;
@@ -128,11 +127,11 @@ async function stimulate(world: HandleWorld, step: Step): Promise<void> {
         from: world.mark.wire,
       });
       return;
-    case 'xstate.done.actor.detach':
+    case 'detach.done':
       world.detachRequest?.succeed();
       await world.detach?.settled;
       return;
-    case 'xstate.error.actor.detach':
+    case 'detach.failed':
       world.detachRequest?.fail(459, 'No such handle');
       await world.detach?.settled;
       return;
@@ -271,11 +270,11 @@ async function observe(world: HandleWorld, step: Step, facts: Facts): Promise<vo
       facts.equal('the handle has no peer', handleOf(world).peer, undefined);
       facts.equal('the negotiation under way ends: offer() rejects', world.offer?.status, 'rejected');
       break;
-    case 'xstate.error.actor.attach':
+    case 'attach.failed':
       facts.equal('attach() rejects with the server error', codeOf(world.attach.error), 'PLUGIN_NOT_FOUND');
       break;
-    case 'xstate.done.actor.detach':
-    case 'xstate.error.actor.detach':
+    case 'detach.done':
+    case 'detach.failed':
       facts.equal(
         'detach() resolves (a failed detach still ends the handle)',
         world.detach?.status,
@@ -357,10 +356,10 @@ export const handleClientSuite: ClientPathSuite<HandleMachine, HandleWorld> = {
         : snapshot.matches('attached')
           ? [{ type: 'jsep.start' as const, peerKey: 'peer-1' }]
           : []),
-      doneEvent('attach', { handleId: 7 }),
-      errorEvent('attach', new Error('attach failed')),
-      doneEvent('detach'),
-      errorEvent('detach', new Error('detach failed')),
+      { type: 'attach.done', handleId: 7 },
+      { type: 'attach.failed', error: new Error('attach failed') },
+      { type: 'detach.done' },
+      { type: 'detach.failed', error: new Error('detach failed') },
     ],
   },
   driver: { start, stimulate, observe, stop },

@@ -120,7 +120,12 @@ async function nextKeepalive(world: SessionWorld): Promise<HeldRequest> {
 async function stimulate(world: SessionWorld, step: Step): Promise<void> {
   const { server } = world;
   world.mark = { log: world.log.size, clientLog: world.clientLog.size, wire: server.requests.length };
-  const event = step.event as { type: string; output?: { sessionId: number }; error?: unknown };
+  const event = step.event as {
+    type: string;
+    sessionId?: number;
+    output?: { sessionId: number };
+    error?: unknown;
+  };
   const from = world.mark.wire;
   const before = step.before ? topState(step.before.value) : '';
   switch (event.type) {
@@ -133,11 +138,11 @@ async function stimulate(world: SessionWorld, step: Step): Promise<void> {
       world.destroy = track(sessionOf(world).destroy());
       world.pending = await server.waitForRequest((r) => r.janus === 'destroy', { from });
       return;
-    case 'xstate.done.actor.create':
-      world.pending.succeed({ id: event.output?.sessionId });
+    case 'create.done':
+      world.pending.succeed({ id: event.sessionId });
       await world.creating.settled;
       return;
-    case 'xstate.error.actor.create':
+    case 'create.failed':
       world.pending.fail(490, 'Unknown error');
       await world.creating.settled;
       return;
@@ -172,11 +177,11 @@ async function stimulate(world: SessionWorld, step: Step): Promise<void> {
       }
       server.auto.keepalive = true;
       return;
-    case 'xstate.done.actor.claim':
+    case 'claim.done':
       world.pending.succeed();
       await afterSessionLeaves(world, 'reclaiming');
       return;
-    case 'xstate.error.actor.claim':
+    case 'claim.failed':
       if (codeOf(event.error) === 'SESSION_NOT_FOUND') world.pending.fail(458, 'No such session');
       else server.dropAll(); // the link fails again mid-claim
       await afterSessionLeaves(world, 'reclaiming');
@@ -189,11 +194,11 @@ async function stimulate(world: SessionWorld, step: Step): Promise<void> {
       world.pending.fail(490, 'Unknown error');
       await afterSessionLeaves(world, 'recreating');
       return;
-    case 'xstate.done.actor.destroy':
+    case 'destroy.done':
       world.pending.succeed();
       await world.destroy?.settled;
       return;
-    case 'xstate.error.actor.destroy':
+    case 'destroy.failed':
       world.pending.fail(490, 'Unknown error');
       await world.destroy?.settled;
       return;
@@ -256,7 +261,7 @@ async function observe(world: SessionWorld, step: Step, facts: Facts): Promise<v
     case 'janus.timeout':
       facts.equal("'timeout' is emitted once", emitted('timeout').length, 1);
       break;
-    case 'xstate.done.actor.claim':
+    case 'claim.done':
       facts.equal("'reclaimed' is emitted once", emitted('reclaimed').length, 1);
       break;
     case 'xstate.done.actor.recreate':
@@ -282,7 +287,7 @@ async function observe(world: SessionWorld, step: Step, facts: Facts): Promise<v
           'reconnecting',
         );
       break;
-    case 'xstate.error.actor.create':
+    case 'create.failed':
       facts.equal('createSession() rejects with the server error', codeOf(world.creating.error), 'UNKNOWN');
       break;
   }
@@ -406,17 +411,17 @@ export const sessionClientSuite: ClientPathSuite<SessionMachine, SessionWorld> =
             { type: 'janus.timeout' },
             { type: 'session.gone', error: notFound },
             { type: 'session.reclaim' },
-            doneEvent('create', { sessionId: 42 }),
-            errorEvent('create', new Error('create failed')),
+            { type: 'create.done', sessionId: 42 },
+            { type: 'create.failed', error: new Error('create failed') },
             { type: 'keepalive.failed', error: notFound },
             { type: 'keepalive.failed', error: timedOut },
-            doneEvent('claim'),
-            errorEvent('claim', notFound),
-            errorEvent('claim', new JanusError('DISCONNECTED', 'the link went again')),
+            { type: 'claim.done' },
+            { type: 'claim.failed', error: notFound },
+            { type: 'claim.failed', error: new JanusError('DISCONNECTED', 'the link went again') },
             doneEvent('recreate', { sessionId: 43 }),
             errorEvent('recreate', new Error('could not re-create')),
-            doneEvent('destroy'),
-            errorEvent('destroy', new Error('destroy failed')),
+            { type: 'destroy.done' },
+            { type: 'destroy.failed', error: new Error('destroy failed') },
           ],
   },
   driver: { start, stimulate, observe, stop },

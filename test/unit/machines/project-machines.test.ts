@@ -5,7 +5,7 @@
  * client and checks, at each step, what the client must do (which is what makes a wrong target fail).
  */
 import { handleMachine, keepaliveMachine } from '../../../machines/index.js';
-import { afterEvent, describeMachinePaths, doneEvent, errorEvent } from '../../support/path-coverage.js';
+import { afterEvent, describeMachinePaths } from '../../support/path-coverage.js';
 
 // The connection and session machines: test/unit/reconnect-paths.test.ts.
 
@@ -20,10 +20,10 @@ describeMachinePaths('handle', handleMachine, {
     { type: 'jsep.start', peerKey: 'peer-1' },
     { type: 'jsep.stop' },
     { type: 'handle.reattached', sessionId: 43, handleId: 8 },
-    doneEvent('attach', { handleId: 7 }),
-    errorEvent('attach', new Error('attach failed')),
-    doneEvent('detach'),
-    errorEvent('detach', new Error('detach failed')),
+    { type: 'attach.done', handleId: 7 },
+    { type: 'attach.failed', error: new Error('attach failed') },
+    { type: 'detach.done' },
+    { type: 'detach.failed', error: new Error('detach failed') },
   ],
 });
 
