@@ -48,9 +48,8 @@ export class TypedEmitter<M extends EventMap> {
     if (!list) return this;
     for (let index = list.length - 1; index >= 0; index -= 1) {
       if (list[index]?.listener !== listener) continue;
-      const next = [...list.slice(0, index), ...list.slice(index + 1)];
-      if (next.length === 0) this.#listeners?.delete(event);
-      else this.#listeners?.set(event, next);
+      list.splice(index, 1);
+      if (list.length === 0) this.#listeners?.delete(event);
       break;
     }
     return this;
@@ -108,7 +107,8 @@ export class TypedEmitter<M extends EventMap> {
   protected emit<K extends keyof M & string>(event: K, ...args: M[K]): boolean {
     const list = this.#listeners?.get(event);
     if (!list || list.length === 0) return false;
-    for (const registration of list) {
+    // A copy (as `EventEmitter.emit` makes): a listener added or removed meanwhile does not change this round.
+    for (const registration of list.length === 1 ? [list[0] as Registration] : [...list]) {
       if (registration.once) this.#removeRegistration(event, registration);
       try {
         const result: unknown = registration.listener.apply(this, args);
@@ -130,16 +130,17 @@ export class TypedEmitter<M extends EventMap> {
 
   #add(event: string, listener: AnyListener, once: boolean): void {
     this.#listeners ??= new Map();
-    // Copy on write: an emit in progress keeps iterating the list it started with.
-    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), { listener, once }]);
+    const list = this.#listeners.get(event);
+    if (list) list.push({ listener, once });
+    else this.#listeners.set(event, [{ listener, once }]);
   }
 
   #removeRegistration(event: string, registration: Registration): void {
     const list = this.#listeners?.get(event);
-    if (!list) return;
-    const next = list.filter((entry) => entry !== registration);
-    if (next.length === 0) this.#listeners?.delete(event);
-    else this.#listeners?.set(event, next);
+    const index = list?.indexOf(registration) ?? -1;
+    if (!list || index < 0) return;
+    list.splice(index, 1);
+    if (list.length === 0) this.#listeners?.delete(event);
   }
 }
 
