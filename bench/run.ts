@@ -19,21 +19,38 @@ import { browserSizeSection, withBrowserSizeSection } from './browser-size.js';
 import { CLIENTS, HTTP_CLIENTS, WS_CLIENTS } from './clients/index.js';
 import { janusXstateEntry } from './clients/janus-xstate.js';
 import type { BenchClient, BenchPair, ClientId } from './clients/types.js';
-import { fullCycle } from './figures/cycle.js';
+import { fullCycleInterleaved } from './figures/cycle.js';
 import { type HttpRound, httpRound } from './figures/http.js';
 import { mediaFigure } from './figures/media.js';
+import {
+  type ColdStartReport,
+  type ConcurrencyReport,
+  MEDIA_SCALE_FIGURES,
+  type PacingReport,
+  runMediaScaleFigure,
+} from './figures/media-scale.js';
 import { roundTrip, warmUp } from './figures/round-trip.js';
 import { throughput } from './figures/throughput.js';
 import { countSessions, waitForSessions } from './lib/admin.js';
+import { carryOver } from './lib/carry-over.js';
 import { runChild } from './lib/child.js';
 import { settle } from './lib/gc.js';
 import { JANUS_STARTER, startBenchJanus } from './lib/janus.js';
 import { describeMachine } from './lib/machine.js';
 import type { Params, Results } from './lib/results.js';
-import { combineLatency, latencyRatio, median, roundRatio } from './lib/stats.js';
+import { combineLatency, type Latency, latencyRatio, median, roundRatio } from './lib/stats.js';
 import { renderMarkdown } from './lib/table.js';
 
-const FIGURES = ['rtt', 'throughput', 'cycle', 'http', 'media', 'memory', 'idle'] as const;
+const FIGURES = [
+  'rtt',
+  'throughput',
+  'cycle',
+  'http',
+  'media',
+  'memory',
+  'idle',
+  ...MEDIA_SCALE_FIGURES,
+] as const;
 type Figure = (typeof FIGURES)[number];
 
 const FULL: Params = {
@@ -137,6 +154,7 @@ async function main(): Promise<void> {
     idle: {},
     http: {},
     media: { measured: false, reason: 'not run (--figures)' },
+    mediaScale: {},
     uncaught: [],
     durationS: 0,
   };
@@ -213,7 +231,22 @@ async function main(): Promise<void> {
         }
       }
       if (figures.has('cycle')) {
-        const rounds = await interleave('full cycle', ws, (c) => fullCycle(c.client, params.cycles));
+        // Interleaved cycle by cycle within each round (see figures/cycle.ts), not client by client.
+        const rounds = new Map<ClientId, Latency[]>();
+        for (let r = 0; r < params.rounds; r++) {
+          const live = new Map<ClientId, BenchClient>();
+          for (const [id, c] of ws) if (!results.failures[id]) live.set(id, c.client);
+          await settle(2);
+          const round = await withTimeout(
+            fullCycleInterleaved(live, params.cycles, fail),
+            'full cycle round',
+          ).catch((err: unknown) => {
+            for (const id of live.keys()) fail(id, err);
+            return new Map<ClientId, Latency>();
+          });
+          for (const [id, value] of round) rounds.set(id, [...(rounds.get(id) ?? []), value]);
+          log(`full cycle: round ${r + 1}/${params.rounds} done`);
+        }
         const base = rounds.get('raw-ws') ?? [];
         for (const [id, rs] of rounds) {
           results.cycle[id] = { rounds: rs, combined: combineLatency(rs), ratio: latencyRatio(rs, base) };
@@ -318,6 +351,30 @@ async function main(): Promise<void> {
     await janus.stop();
   }
 
+  // The media-scale figures, each in a private network namespace with its own Janus (after the shared
+  // one stopped): they load both cores, so they run last and outside the 10-minute budget above.
+  if (figures.has('concurrency')) {
+    log('concurrency: N concurrent EchoTest calls, clip and ffmpeg-per-call (several minutes)');
+    results.mediaScale.concurrency = await runMediaScaleFigure<ConcurrencyReport>('concurrency', quick, log);
+  }
+  if (figures.has('pacing')) {
+    log('pacing: audio inter-packet gaps, idle and with a CPU burner');
+    results.mediaScale.pacing = await runMediaScaleFigure<PacingReport>('pacing', quick, log);
+  }
+  if (figures.has('coldstart')) {
+    log('cold start: fresh node processes to webrtcup');
+    results.mediaScale.coldstart = await runMediaScaleFigure<ColdStartReport>('coldstart', quick, log);
+  }
+
+  // A run of some figures only keeps the others from the previous full results (RESULTS.md stays whole).
+  if (!quick && values.figures) {
+    const file = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+    const from = carryOver(results, figures, file);
+    if (from) {
+      results.carriedOverFrom = from;
+      results.ranFigures = [...figures];
+    }
+  }
   results.uncaught = uncaught;
   results.durationS = (performance.now() - started) / 1000;
   results.loadAverage.end = os.loadavg();

@@ -98,7 +98,10 @@ export type ClientEventMap = {
 
 /** What `connect(url, { restore })` made of the snapshot's sessions: read it as `janus.restored`. */
 export interface RestoreReport {
-  /** Sessions the server gave back with their handles (same ids). */
+  /**
+   * Sessions the server gave back with their handles (same ids). A claim cut by a loss of the link also
+   * leaves its session here: it stays, and the reconnection claims it again.
+   */
   claimed: JanusSession[];
   /** Sessions the server had lost, re-created under new ids with their handles re-attached (`recreate: true`). */
   recreated: JanusSession[];

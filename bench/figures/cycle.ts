@@ -1,8 +1,14 @@
-/** Figure 3: create → attach → message → detach → destroy. */
+/**
+ * Figure 3: create → attach → message → detach → destroy.
+ *
+ * The clients take turns cycle by cycle (A B C B C A C A B ...: each cycle of the round goes to every
+ * client, the order rotating), so that a load spike on the shared machine, which lasts longer than a few
+ * cycles, falls on every client alike instead of on one client's block of cycles.
+ */
 import type { BenchClient } from '../clients/types.js';
 import { type Latency, latency } from '../lib/stats.js';
 
-/** One round of `n` sequential full cycles; median and p90 (ms). */
+/** One round of `n` sequential full cycles on one client; median and p90 (ms). */
 export async function fullCycle(client: BenchClient, n: number): Promise<Latency> {
   const samples = new Array<number>(n);
   for (let i = 0; i < n; i++) {
@@ -11,4 +17,37 @@ export async function fullCycle(client: BenchClient, n: number): Promise<Latency
     samples[i] = performance.now() - t0;
   }
   return latency(samples);
+}
+
+/**
+ * One round of `n` full cycles per client, the clients taking turns cycle by cycle; median and p90 (ms)
+ * per client. A client whose cycle throws is reported through `onError` and leaves the round.
+ */
+export async function fullCycleInterleaved<TId extends string>(
+  clients: ReadonlyMap<TId, BenchClient>,
+  n: number,
+  onError: (id: TId, error: unknown) => void,
+): Promise<Map<TId, Latency>> {
+  const ids = [...clients.keys()];
+  const samples = new Map<TId, number[]>(ids.map((id) => [id, []]));
+  const failed = new Set<TId>();
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[(i + k) % ids.length] as TId;
+      if (failed.has(id)) continue;
+      const client = clients.get(id) as BenchClient;
+      const t0 = performance.now();
+      try {
+        await client.fullCycle();
+      } catch (error) {
+        failed.add(id);
+        onError(id, error);
+        continue;
+      }
+      samples.get(id)?.push(performance.now() - t0);
+    }
+  }
+  const out = new Map<TId, Latency>();
+  for (const [id, s] of samples) if (!failed.has(id) && s.length > 0) out.set(id, latency(s));
+  return out;
 }

@@ -2,6 +2,7 @@
 import type { ClientId } from '../clients/types.js';
 import type { HttpRound } from '../figures/http.js';
 import type { MediaFigure } from '../figures/media.js';
+import type { MediaScaleResults } from '../figures/media-scale.js';
 import type { ChildResult } from './child.js';
 import type { Machine } from './machine.js';
 import type { Latency } from './stats.js';
@@ -66,6 +67,12 @@ export interface Results {
     >
   >;
   media: MediaFigure;
+  /** Concurrency, pacing and cold start (`bench/figures/media-scale.ts`), those that were asked for. */
+  mediaScale: MediaScaleResults;
+  /** Set when `--figures` ran only some figures: the date of the run the other figures come from. */
+  carriedOverFrom?: string;
+  /** The figures this run measured, when others were carried over. */
+  ranFigures?: string[];
   /** Exceptions nobody caught during the run (a client's bug); the run carried on. */
   uncaught: string[];
   durationS: number;

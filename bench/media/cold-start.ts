@@ -30,6 +30,7 @@ function median(values: number[]): number {
 function childSource(libUrl: string): string {
   return `
 const { connect, EchoTest, MediaSource } = await import(${JSON.stringify(libUrl)});
+const importedAt = performance.now();
 const [url, warmRuns] = [process.argv[2], Number(process.argv[3] ?? 0)];
 async function call() {
   const t0 = performance.now();
@@ -42,6 +43,7 @@ async function call() {
 }
 const first = await call();
 console.log('UP ' + performance.now());
+console.log('IMPORTED ' + importedAt);
 await first.janus.close();
 const warm = [];
 for (let i = 0; i < warmRuns; i++) {
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
       processes: { type: 'string', default: '10' },
       warm: { type: 'string', default: '10' },
       json: { type: 'string', default: join(ROOT, 'bench/media/results/cold-start.json') },
+      // e.g. --cpu-prof-dir /tmp/prof: each child writes a V8 CPU profile there (node --cpu-prof).
+      'cpu-prof-dir': { type: 'string' },
     },
   });
   if (process.env.JANUS_XSTATE_NETNS !== '1') {
@@ -80,13 +84,18 @@ async function main(): Promise<void> {
   });
   const cold: number[] = [];
   const childSelf: number[] = [];
+  const imported: number[] = [];
   let warm: number[] = [];
   try {
     const count = Number(values.processes);
     for (let i = 0; i < count; i++) {
       const last = i === count - 1;
       const started = performance.now();
-      const child = spawn(process.execPath, [script, server.wsUrl, last ? values.warm : '0'], {
+      const profile = values['cpu-prof-dir']
+        ? ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', values['cpu-prof-dir']]
+        : [];
+      const args = [...profile, script, server.wsUrl, last ? values.warm : '0'];
+      const child = spawn(process.execPath, args, {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'inherit'],
       });
@@ -98,7 +107,8 @@ async function main(): Promise<void> {
           if (line.startsWith('UP ')) {
             cold.push(performance.now() - started);
             childSelf.push(Number(line.slice(3)));
-          } else if (line.startsWith('WARM ')) warm = JSON.parse(line.slice(5)) as number[];
+          } else if (line.startsWith('IMPORTED ')) imported.push(Number(line.slice(9)));
+          else if (line.startsWith('WARM ')) warm = JSON.parse(line.slice(5)) as number[];
         }
         buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
       });
@@ -115,6 +125,7 @@ async function main(): Promise<void> {
     coldMedianMs: round(median(cold)),
     coldMs: cold.map(round),
     childSelfMedianMs: round(median(childSelf)),
+    childImportedMedianMs: round(median(imported)),
     warmMedianMs: round(median(warm)),
     warmMs: warm.map(round),
   };

@@ -69,6 +69,11 @@ async function main(): Promise<ConcurrencyPoint> {
   const calls = Number(values.calls);
   const source = values.source === 'ffmpeg' ? 'ffmpeg' : 'clip';
   const windowS = Number(values['window-s']);
+  // The media modules (werift, ~50 MB of RSS) load lazily with the first call: load them before the
+  // baseline, so that RSS per call is what each call adds, not the library's one-off cost spread over N.
+  await import(
+    new URL('./media/janus-peer.js', values.lib ?? import.meta.resolve('../../src/index.js')).href
+  );
   const baseRssMb = process.memoryUsage().rss / 2 ** 20;
   // The same picture either way; a tone of its own sends MediaSource.generated() to ffmpeg.
   const spec = source === 'clip' ? lib.MediaSource.generated() : lib.MediaSource.generated({ toneHz: 440 });

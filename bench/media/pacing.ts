@@ -9,7 +9,7 @@
  * a benchmark-only hook); audio is told from video by the payload type in the clear RTP header.
  * Must run inside the private network namespace:
  *
- *   scripts/netns-run.sh npx tsx bench/media/pacing.ts [--seconds 10] [--burn-ms 8] [--burn-every-ms 20]
+ *   scripts/netns-run.sh npx tsx bench/media/pacing.ts [--sources floor,clip,ffmpeg] [--seconds 10] [--burn-ms 8] [--burn-every-ms 20]
  *       [--json bench/media/results/pacing.json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Gap statistics of one run. */
 export interface PacingRun {
-  source: 'clip' | 'ffmpeg';
+  /** `floor`: no call, a bare 20 ms timer on the media clock (what the event loop allows at that moment). */
+  source: 'clip' | 'ffmpeg' | 'floor';
   condition: 'idle' | 'burner';
   audioPackets: number;
   /** Audio packets per second over the run. */
@@ -45,6 +46,61 @@ function percentile(sorted: number[], p: number): number {
 
 interface IceConnectionLike {
   send: (data: Buffer) => Promise<void>;
+}
+
+/** Gap deviation statistics of a list of send times. */
+function gapStats(times: number[], elapsedS: number) {
+  const deviations = times
+    .slice(1)
+    .map((t, i) => Math.abs(t - (times[i] as number) - 20))
+    .sort((a, b) => a - b);
+  const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return {
+    audioPackets: times.length,
+    audioPerS: round(times.length / elapsedS),
+    deviationP50Ms: round(percentile(deviations, 50)),
+    deviationP99Ms: round(percentile(deviations, 99)),
+    deviationMaxMs: round(deviations.at(-1) ?? Number.NaN),
+    burstShare: round(gaps.filter((gap) => gap < 5).length / Math.max(1, gaps.length)),
+    loadAverage1m: loadavg()[0] ?? Number.NaN,
+  };
+}
+
+/** Starts the CPU burner: blocks the event loop for `ms` out of every `everyMs`. */
+function startBurner(burn: { ms: number; everyMs: number }): () => void {
+  const timer = setInterval(() => {
+    const until = performance.now() + burn.ms;
+    while (performance.now() < until) {
+      // burn
+    }
+  }, burn.everyMs);
+  return () => clearInterval(timer);
+}
+
+/**
+ * The floor: the same statistic for a bare timer on a 20 ms media clock (one `setTimeout` per tick, each
+ * aimed at start + n × 20 ms), no call at all. A pacer cannot be steadier than the event loop it runs on.
+ */
+async function timerFloor(
+  condition: 'idle' | 'burner',
+  seconds: number,
+  burn: { ms: number; everyMs: number },
+): Promise<PacingRun> {
+  const stopBurner = condition === 'burner' ? startBurner(burn) : () => {};
+  const times: number[] = [];
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      times.push(now);
+      if (now - started >= seconds * 1000) return resolve();
+      setTimeout(tick, Math.max(0, started + times.length * 20 - now));
+    };
+    tick();
+  });
+  stopBurner();
+  return { source: 'floor', condition, ...gapStats(times, (performance.now() - started) / 1000) };
 }
 
 async function runOnce(
@@ -75,45 +131,21 @@ async function runOnce(
   // Let ffmpeg warm up before measuring.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   times.length = 0;
-  let burner: ReturnType<typeof setInterval> | undefined;
-  if (condition === 'burner') {
-    burner = setInterval(() => {
-      const until = performance.now() + burn.ms;
-      while (performance.now() < until) {
-        // burn
-      }
-    }, burn.everyMs);
-  }
+  const stopBurner = condition === 'burner' ? startBurner(burn) : () => {};
   const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const elapsedS = (performance.now() - started) / 1000;
-  if (burner) clearInterval(burner);
+  stopBurner();
   connection.send = original;
   await janus.close();
-  const deviations = times
-    .slice(1)
-    .map((t, i) => Math.abs(t - (times[i] as number) - 20))
-    .sort((a, b) => a - b);
-  const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  return {
-    source,
-    condition,
-    audioPackets: times.length,
-    audioPerS: round(times.length / elapsedS),
-    deviationP50Ms: round(percentile(deviations, 50)),
-    deviationP99Ms: round(percentile(deviations, 99)),
-    deviationMaxMs: round(deviations.at(-1) ?? Number.NaN),
-    burstShare: round(gaps.filter((gap) => gap < 5).length / Math.max(1, gaps.length)),
-    loadAverage1m: loadavg()[0] ?? Number.NaN,
-  };
+  return { source, condition, ...gapStats(times, elapsedS) };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       seconds: { type: 'string', default: '10' },
-      sources: { type: 'string', default: 'clip,ffmpeg' },
+      sources: { type: 'string', default: 'floor,clip,ffmpeg' },
       'burn-ms': { type: 'string', default: '8' },
       'burn-every-ms': { type: 'string', default: '20' },
       json: { type: 'string', default: join(ROOT, 'bench/media/results/pacing.json') },
@@ -131,8 +163,11 @@ async function main(): Promise<void> {
   const burn = { ms: Number(values['burn-ms']), everyMs: Number(values['burn-every-ms']) };
   try {
     for (const condition of ['idle', 'burner'] as const) {
-      for (const source of values.sources.split(',') as ('clip' | 'ffmpeg')[]) {
-        const run = await runOnce(server.wsUrl, source, condition, Number(values.seconds), burn);
+      for (const source of values.sources.split(',') as ('clip' | 'ffmpeg' | 'floor')[]) {
+        const run =
+          source === 'floor'
+            ? await timerFloor(condition, Number(values.seconds), burn)
+            : await runOnce(server.wsUrl, source, condition, Number(values.seconds), burn);
         console.error(JSON.stringify(run));
         runs.push(run);
       }

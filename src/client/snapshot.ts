@@ -60,7 +60,7 @@ export interface JanusSnapshot {
   format: typeof JANUS_SNAPSHOT_FORMAT;
   /** The layout version, {@link JANUS_SNAPSHOT_VERSION}. */
   version: typeof JANUS_SNAPSHOT_VERSION;
-  /** The server URL the client was using. */
+  /** The server URL the client was using (without any user name or password in it). */
   url: string;
   /** The transport kind that URL maps to (`ws`, `http`, `unix`, or a registered one). */
   transport: TransportKind;
@@ -117,7 +117,7 @@ export function takeSnapshot(params: {
   const snapshot: JanusSnapshot = {
     format: JANUS_SNAPSHOT_FORMAT,
     version: JANUS_SNAPSHOT_VERSION,
-    url: params.url,
+    url: withoutCredentials(params.url),
     transport: params.transport,
     takenAt: new Date().toISOString(),
     sessions,
@@ -185,6 +185,19 @@ export function restorableState(machine: PersistedMachineState, context: Record<
     output: undefined,
     error: undefined,
   };
+}
+
+/** The URL without user name and password (`wss://user:pass@host` → `wss://host`): no secret in a snapshot. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === '' && parsed.password === '') return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 function persistedState(persisted: { value: unknown; context: unknown; historyValue?: unknown }) {

@@ -16,6 +16,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { isRtcp, type MediaStreamTrack, RtpPacket } from 'werift';
 import type { MediaKind, PacketSource } from './packet-source.js';
+import { PacedRtpStream, RTP_PLAYOUT_DELAY_MS } from './rtp-pacing.js';
 
 export type { MediaKind } from './packet-source.js';
 
@@ -81,6 +82,12 @@ export interface RtpSourceOptions {
   readonly host?: string;
   /** RTP packet size limit in bytes (leave room for SRTP and a UDP/IP header). Default 1200. */
   readonly maxPacketSize?: number;
+  /**
+   * Release each packet on its RTP timestamp (the shared pacer, {@link RTP_PLAYOUT_DELAY_MS} behind the
+   * first packet) instead of as it arrives: ffmpeg's output comes in bursts on a loaded machine.
+   * Default `true`.
+   */
+  readonly pace?: boolean;
 }
 
 /** How the ffmpeg process ended. */
@@ -230,13 +237,29 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
 
   const produced: Record<MediaKind, number> = { audio: 0, video: 0 };
   const listeners = new Set<(kind: MediaKind, packet: RtpPacket) => void>();
+  const emit = (kind: MediaKind, packet: RtpPacket) => {
+    produced[kind]++;
+    for (const listener of listeners) listener(kind, packet);
+  };
+  const paced = new Map<MediaKind, PacedRtpStream>();
   for (const [kind, socket] of sockets) {
+    if (options.pace !== false) {
+      const clockRate = kind === 'audio' ? 48_000 : 90_000;
+      paced.set(kind, new PacedRtpStream(clockRate, (packet) => emit(kind, packet), kind === 'audio'));
+    }
     socket.on('message', (data) => {
       if (data.length < 12 || isRtcp(data)) return;
-      produced[kind]++;
-      for (const listener of listeners) listener(kind, RtpPacket.deSerialize(data));
+      const packet = RtpPacket.deSerialize(data);
+      const stream = paced.get(kind);
+      if (stream) stream.push(packet);
+      else emit(kind, packet);
     });
   }
+  const stopPacing = () => {
+    for (const stream of paced.values()) stream.stop();
+  };
+  // What ffmpeg sent last still goes out on time; then the streams leave the pacer.
+  void exited.then(() => setTimeout(stopPacing, 2 * RTP_PLAYOUT_DELAY_MS).unref());
 
   const onPacket = (listener: (kind: MediaKind, packet: RtpPacket) => void) => {
     listeners.add(listener);
@@ -289,6 +312,7 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
       } else {
         await exited;
       }
+      stopPacing();
       listeners.clear();
     },
   };

@@ -17,6 +17,7 @@ import type { Jsep, TrickleCandidate } from '../protocol/messages.js';
 import { withDeadline } from '../util/deadline.js';
 import { TypedEmitter } from '../util/typed-emitter.js';
 import { CLIP_VIDEO, loadClip, usesClip } from './clip.js';
+import { processDtlsKeys } from './dtls-certificate.js';
 import { watchDtlsFingerprints } from './dtls-fingerprint.js';
 import { type MediaKind, startRtpSource } from './generated-source.js';
 import { requestKeyframeOnLoss } from './loss-watch.js';
@@ -136,6 +137,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
   /** Per-m-line counts for the handle's `stats()`. */
   readonly #streams = new StreamCounters();
   readonly #seenTracks = new WeakSet<object>();
+  readonly #lossWatches: (() => void)[] = [];
   #connected = false;
   #up = false;
   #upTimer: ReturnType<typeof setTimeout> | undefined;
@@ -169,7 +171,11 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
   /** Creates a peer with the workarounds applied (no STUN query unless `iceServers` are given). */
   static async create(options: PeerOptions = {}): Promise<JanusPeer> {
     const iceServers = options.iceServers ?? [];
-    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', iceServers });
+    const pc = new RTCPeerConnection({
+      bundlePolicy: 'max-bundle',
+      iceServers,
+      dtls: { keys: processDtlsKeys() },
+    });
     if (options.workarounds !== false) await applyWeriftWorkarounds(pc, options.workarounds ?? {});
     return new JanusPeer(pc, options.answerSetup ?? 'passive');
   }
@@ -412,6 +418,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
 
   async #close(): Promise<void> {
     this.#closed = true;
+    for (const stop of this.#lossWatches.splice(0)) stop();
     if (this.#upTimer) clearTimeout(this.#upTimer);
     await this.#sourceStarting.catch(() => {});
     await this.#source?.stop();
@@ -482,11 +489,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
     this.#remote[kind] = track;
     this.#received.watch(kind, track);
     if (kind === 'video') {
-      requestKeyframeOnLoss(track, (ssrc) => {
+      const stop = requestKeyframeOnLoss(track, (ssrc) => {
         this.#keyframeRequestsSent++;
         const receiver = this.pc.getTransceivers().find((t) => t.receiver.tracks.includes(track))?.receiver;
         receiver?.sendRtcpPLI(ssrc).catch(() => {});
       });
+      this.#lossWatches.push(stop);
     }
     this.emit('track', kind, track);
     // During a negotiation the m-lines and directions are not settled yet: its end updates the recordings.

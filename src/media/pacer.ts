@@ -9,6 +9,11 @@
 
 /** A stream the pacer drives. */
 export interface PacedStream {
+  /**
+   * Sent first when several streams are due in one wake-up (audio: a late audio packet is heard, a late
+   * video packet of a frame is not seen). Default `false`.
+   */
+  readonly urgent?: boolean;
   /** `performance.now()` at which the next unit is due. */
   readonly nextAtMs: number;
   /** Sends the unit that is due and advances `nextAtMs` by its media duration. */
@@ -19,6 +24,35 @@ export interface PacedStream {
 
 /** Units sent early when due within this many ms (the timer's own resolution is 1 ms). Default 1. */
 export const PACER_EARLY_MS = 1;
+
+/**
+ * The grid media clocks run on: {@link pacerClockOrigin} puts every stream's clock origin on a multiple
+ * of this many ms of `performance.now()`, so the 20 ms audio and 33⅓ ms video units of every call in the
+ * process fall due together and one timer wake-up sends them all, instead of one wake-up per call and
+ * kind. Default 100 (five Opus frames, three video frames at 30 fps).
+ */
+export const PACER_GRID_MS = 100;
+
+/**
+ * Where a stream starting at `nowMs` puts its media clock: the origin is the grid point at or before
+ * `nowMs`, and the units before `nowMs` count as already sent, so the first unit is due at once (at most
+ * one unit early) and every later one on the shared grid.
+ *
+ * @param nowMs - `performance.now()` at the start
+ * @param unitTicks - the duration of the stream's units in its clock's ticks
+ * @param clockRate - the clock rate (ticks per second)
+ * @returns the origin (ms) and the ticks counted as sent before the first unit
+ */
+export function pacerClockOrigin(
+  nowMs: number,
+  unitTicks: number,
+  clockRate: number,
+): { originMs: number; ticksBefore: number } {
+  const originMs = Math.floor(nowMs / PACER_GRID_MS) * PACER_GRID_MS;
+  const unitMs = (unitTicks * 1000) / clockRate;
+  const units = unitMs > 0 ? Math.floor((nowMs - originMs) / unitMs) : 0;
+  return { originMs, ticksBefore: units * unitTicks };
+}
 
 /**
  * How far behind schedule a stream may be before it is moved forward instead of catching up: catching
@@ -65,12 +99,15 @@ export class Pacer {
     this.#running = true;
     try {
       const now = performance.now();
-      for (const stream of this.#streams) {
-        const lag = now - stream.nextAtMs;
-        if (lag > PACER_MAX_LAG_MS) stream.skip(lag - PACER_MAX_LAG_MS);
-        let guard = 0;
-        while (stream.nextAtMs <= now + PACER_EARLY_MS && this.#streams.has(stream) && guard++ < 1000) {
-          stream.fire();
+      for (const urgent of [true, false]) {
+        for (const stream of this.#streams) {
+          if ((stream.urgent ?? false) !== urgent) continue;
+          const lag = now - stream.nextAtMs;
+          if (lag > PACER_MAX_LAG_MS) stream.skip(lag - PACER_MAX_LAG_MS);
+          let guard = 0;
+          while (stream.nextAtMs <= now + PACER_EARLY_MS && this.#streams.has(stream) && guard++ < 1000) {
+            stream.fire();
+          }
         }
       }
     } finally {

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { type MediaStreamTrack, RtpHeader, RtpPacket } from 'werift';
-import { type PacedStream, type Pacer, sharedPacer } from './pacer.js';
+import { type PacedStream, type Pacer, pacerClockOrigin, sharedPacer } from './pacer.js';
 import type { MediaKind, PacketisedMedia, PacketisedTrack, PacketSource } from './packet-source.js';
 
 /** Payload types written (werift rewrites them to the negotiated ones). */
@@ -43,9 +43,14 @@ class TrackPlayer implements PacedStream {
     readonly emit: Emit,
     readonly onEnd: () => void,
   ) {
-    this.#startMs = performance.now();
-    this.nextAtMs = this.#startMs;
+    const clock = pacerClockOrigin(performance.now(), track.frames[0]?.durationTicks ?? 0, track.clockRate);
+    this.#startMs = clock.originMs;
+    this.#sentTicks = clock.ticksBefore;
+    this.nextAtMs = this.#startMs + (this.#sentTicks * 1000) / track.clockRate;
+    this.urgent = kind === 'audio';
   }
+
+  readonly urgent: boolean;
 
   fire(): void {
     const frame = this.track.frames[this.#index];

@@ -8,7 +8,18 @@
 import { MediaStreamTrack, type RTCPeerConnection, type RtpPacket } from 'werift';
 import type { MediaKind } from './packet-source.js';
 import { vp8KeyframeSizeFromPayload } from './vp8-rtp.js';
-import { recordToWebm, type WebmRecording } from './webm-recorder.js';
+import type { WebmRecording } from './webm-recorder.js';
+
+let recorderModule: Promise<typeof import('./webm-recorder.js')> | undefined;
+
+/**
+ * The WebM recorder, loaded on first use: it pulls in werift's `nonstandard` build (its own 330 KB bundle
+ * and `mediabunny`), which a process that records nothing never needs (cold start, `bench/media/cold-start.ts`).
+ */
+function loadRecorder(): Promise<typeof import('./webm-recorder.js')> {
+  recorderModule ??= import('./webm-recorder.js');
+  return recorderModule;
+}
 
 /** One received m-line, as `recordTo` sees it. */
 export interface RecordedStream {
@@ -93,10 +104,11 @@ class RecordingGroup {
   #begin(size: { width?: number; height?: number }): void {
     if (this.#starting || this.#stopped) return;
     if (this.#timer) clearTimeout(this.#timer);
-    const recording = recordToWebm(this.path, { ...this.#proxies }, size);
-    recording.failed.catch(() => {});
-    this.#recording = recording;
     this.#starting = (async () => {
+      const { recordToWebm } = await loadRecorder();
+      const recording = recordToWebm(this.path, { ...this.#proxies }, size);
+      recording.failed.catch(() => {});
+      this.#recording = recording;
       // werift's writer subscribes to the tracks after an await of its own: replay once it listens.
       const proxies = Object.values(this.#proxies);
       const deadline = performance.now() + 2000;
@@ -155,6 +167,8 @@ export class PeerRecordings {
    */
   update(target: RecordTarget | undefined): void {
     if (!target) return;
+    // Load the recorder while the call is set up, so the first packets find it ready.
+    loadRecorder().catch(() => {});
     const waiting = new Set<RecordingGroup>();
     for (const transceiver of this.pc.getTransceivers()) {
       const kind = transceiver.kind;

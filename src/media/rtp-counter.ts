@@ -28,10 +28,21 @@ export interface RtpCount {
   readonly lastAt: number | undefined;
 }
 
+/**
+ * Sequence numbers remembered per stream for telling duplicates (retransmissions) from new packets: a
+ * window behind the highest, so a long call costs the same memory as a short one (a `Set` of every
+ * number seen grew by ~90 entries a second per call). A packet older than the window counts as a
+ * duplicate. Default 4096 (80 s of audio, ~20 s of video at 200 packets/s).
+ */
+export const RTP_DISTINCT_WINDOW = 4096;
+
 interface StreamState {
   /** Highest extended sequence number so far. */
   highest: number;
-  seen: Set<number>;
+  /** A flag per sequence number in the window, at extended sequence number mod the window. */
+  seen: Uint8Array;
+  /** Distinct sequence numbers counted. */
+  distinct: number;
   /** Lowest and highest extended RTP timestamps so far. */
   lowestTs: number;
   highestTs: number;
@@ -97,12 +108,28 @@ export class RtpCounter {
       // Start mid-range so that extended values stay positive across a wrap backwards.
       const seq = sequenceNumber + 2 ** 16;
       const ts = timestamp + 2 ** 32;
-      stream = { highest: seq, seen: new Set(), lowestTs: ts, highestTs: ts };
+      stream = {
+        highest: seq - 1,
+        seen: new Uint8Array(RTP_DISTINCT_WINDOW),
+        distinct: 0,
+        lowestTs: ts,
+        highestTs: ts,
+      };
       tally.streams.set(ssrc, stream);
     }
     const extended = extend(stream.highest, sequenceNumber, 16);
-    if (extended > stream.highest) stream.highest = extended;
-    stream.seen.add(extended);
+    const slot = extended % RTP_DISTINCT_WINDOW;
+    if (extended > stream.highest) {
+      // Forget the slots the window moves past (at most the whole window).
+      const from = Math.max(stream.highest + 1, extended - RTP_DISTINCT_WINDOW + 1);
+      for (let n = from; n < extended; n++) stream.seen[n % RTP_DISTINCT_WINDOW] = 0;
+      stream.highest = extended;
+      stream.seen[slot] = 1;
+      stream.distinct++;
+    } else if (stream.highest - extended < RTP_DISTINCT_WINDOW && stream.seen[slot] === 0) {
+      stream.seen[slot] = 1;
+      stream.distinct++;
+    }
     const ts = extend(stream.highestTs, timestamp, 32);
     if (ts > stream.highestTs) stream.highestTs = ts;
     if (ts < stream.lowestTs) stream.lowestTs = ts;
@@ -142,8 +169,8 @@ export class RtpCounter {
     let distinct = 0;
     let main: StreamState | undefined;
     for (const stream of tally.streams.values()) {
-      distinct += stream.seen.size;
-      if (!main || stream.seen.size > main.seen.size) main = stream;
+      distinct += stream.distinct;
+      if (!main || stream.distinct > main.distinct) main = stream;
     }
     return {
       packets: tally.packets,

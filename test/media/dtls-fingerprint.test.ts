@@ -3,8 +3,10 @@
  * (a tampering proxy in front of Janus's WebSocket port), the call fails with `DTLS_FINGERPRINT`, in both
  * DTLS roles, and no media flows. Runs inside the private network namespace of `npm run test:media`.
  */
+import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, EchoTest, type JanusClient, JanusError, MediaSource } from '../../src/index.js';
+import { processDtlsKeys } from '../../src/media/dtls-certificate.js';
 import {
   certificateFingerprint,
   matchesFingerprint,
@@ -69,6 +71,10 @@ describe('DTLS fingerprint verification against a tampered Janus SDP (private na
     const echo = await (await janus.createSession()).attach(EchoTest);
     await echo.start({ audio: true, video: true, source: MediaSource.generated() });
     expect(echo.webrtcActive).toBe(true);
+    // The certificate presented is the process's own, made with node:crypto (not werift's generator).
+    const local = sdpFingerprints(echo.peer?.pc.localDescription?.sdp ?? '');
+    const ours = new X509Certificate(processDtlsKeys().certPem).fingerprint256;
+    expect(local).toContainEqual({ algorithm: 'sha-256', value: ours });
     await echo.hangup();
     proxy.tamper = true;
   });

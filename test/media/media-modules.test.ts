@@ -50,6 +50,15 @@ describe('RtpCounter', () => {
     expect(counter.get('a').distinct).toBe(3);
   });
 
+  it('counts a long stream exactly in a bounded window: 100,000 packets across wraps, retransmissions once', () => {
+    const counter = new RtpCounter();
+    for (let n = 0; n < 100_000; n++) {
+      counter.count('v', packet(n % 65536, 0));
+      if (n % 1000 === 999) counter.count('v', packet((n - 20) % 65536, 0)); // a late retransmission
+    }
+    expect(counter.get('v')).toMatchObject({ packets: 100_100, distinct: 100_000 });
+  });
+
   it('watches a werift track', () => {
     const track = new MediaStreamTrack({ kind: 'audio' });
     const counter = new RtpCounter();

@@ -96,3 +96,61 @@ describe('playPacketised', () => {
     expect(isVp8Keyframe(Buffer.from([0]))).toBe(true);
   });
 });
+
+describe('the shared pacer', () => {
+  const tone: PacketisedMedia = {
+    audio: {
+      codec: 'opus',
+      clockRate: 48_000,
+      frames: [{ payloads: [Buffer.from([1])], durationTicks: 960, keyframe: true }],
+    },
+    video: {
+      codec: 'VP8',
+      clockRate: 90_000,
+      frames: [
+        { payloads: [Buffer.from([0x10, 0, 0]), Buffer.from([0, 0])], durationTicks: 3000, keyframe: true },
+      ],
+    },
+  };
+
+  it('sends the due packets of calls started apart in one wake-up, audio before video', async () => {
+    const pacer = new Pacer();
+    const sent: { call: number; kind: 'audio' | 'video'; wakeUp: number }[] = [];
+    // One synchronous run of the pacer is one wake-up: the number changes in the microtask after it.
+    let wakeUp = 0;
+    let counting = false;
+    const start = (call: number) => {
+      const source = playPacketised(tone, { pacer });
+      sources.push(source);
+      source.onPacket((kind) => {
+        sent.push({ call, kind, wakeUp });
+        if (counting) return;
+        counting = true;
+        queueMicrotask(() => {
+          counting = false;
+          wakeUp++;
+        });
+      });
+    };
+    start(0);
+    await new Promise((resolve) => setTimeout(resolve, 7)); // off the 20 ms grid by 7 ms
+    start(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const firstOfB = sent.findIndex((p) => p.call === 1);
+    const later = sent.filter((p, i) => i > firstOfB && p.wakeUp > (sent[firstOfB]?.wakeUp ?? 0));
+    const byWakeUp = new Map<number, typeof sent>();
+    for (const packet of later) byWakeUp.set(packet.wakeUp, [...(byWakeUp.get(packet.wakeUp) ?? []), packet]);
+    const ticks = [...byWakeUp.values()];
+    expect(ticks.length).toBeGreaterThan(10);
+    // Every wake-up serves both calls (their clocks share the grid), for each kind that is due.
+    for (const tick of ticks.slice(0, -1)) {
+      for (const kind of ['audio', 'video'] as const) {
+        const calls = new Set(tick.filter((p) => p.kind === kind).map((p) => p.call));
+        if (calls.size > 0) expect([kind, [...calls].sort()]).toEqual([kind, [0, 1]]);
+      }
+      // Audio first: no audio packet after a video packet in one wake-up.
+      const kinds = tick.map((p) => p.kind).join(',');
+      expect(kinds).not.toMatch(/video,.*audio/);
+    }
+  });
+});

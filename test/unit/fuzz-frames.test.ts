@@ -176,7 +176,7 @@ describe('fuzzed server frames', () => {
     // session and handle on the same connection work.
     const fresh = await (await janus.createSession()).attach('janus.plugin.echotest');
     expect((await fresh.message({ audio: false })).data).toMatchObject({ result: 'ok' });
-  });
+  }, 120_000);
 
   it('replies generated for live transactions: every pending request settles, resolved or typed', async () => {
     /** A reply for `transaction`: a real reply type or any other, with a mutated body. */
@@ -277,7 +277,7 @@ describe('fuzzed server frames', () => {
     expect(byFrame).toBeGreaterThan(outcomes.requests / 2);
     expect(outcomes.resolved).toBeGreaterThan(0);
     expect(codes.size).toBeGreaterThan(1);
-  });
+  }, 120_000);
 
   it('a handle survives 5,000 frames of every kind addressed to other handles and sessions', async () => {
     const session = await janus.createSession();
@@ -308,5 +308,5 @@ describe('fuzzed server frames', () => {
     expect(heard).toEqual([]);
     expect(problems).toEqual([]);
     await session.destroy();
-  });
+  }, 120_000);
 });

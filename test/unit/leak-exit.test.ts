@@ -30,7 +30,7 @@ function runChild(
   script: string,
   args: string[],
   nodeArgs: string[] = [],
-  killAfterMs = 50_000,
+  killAfterMs = 110_000,
 ): Promise<ChildResult> {
   const file = fileURLToPath(new URL(`../fault/${script}`, import.meta.url));
   return new Promise((resolve, reject) => {
@@ -77,7 +77,7 @@ describe('no leaks', () => {
     expect(figures.pending).toBe(0);
     expect(figures.sessions).toBe(0);
     expect(result.exitDelayMs).toBeLessThan(EXIT_AFTER_CLOSE_MS);
-  }, 55_000);
+  }, 120_000);
 
   it.each(['cuts', 'reconnecting', 'reclaiming', 'stalled', 'fuzzed'])(
     'after close() the process exits by itself within 2 s: %s over ws',
