@@ -2,6 +2,8 @@
  * janus-xstate: a typed Janus WebRTC Server client for Node.js, built from XState statecharts.
  * @packageDocumentation
  */
+// The Node transports and werift peers; `janus-xstate/browser` installs the browser's instead.
+import './platform/node.js';
 
 export * from './admin/index.js';
 export {
@@ -59,13 +61,24 @@ export type {
   PeerOptions,
   PeerStats,
 } from './media/janus-peer.js';
+export type {
+  MediaPeer,
+  MediaPeerEventMap,
+  MediaPeerListener,
+  MediaPeerOptions,
+  PeerFactory,
+  PeerPlatform,
+} from './media/media-peer.js';
 export {
+  type BrowserInput,
   type FileSourceOptions,
   type GeneratedSourceOptions,
   MediaSource,
   type MediaSourceSpec,
 } from './media/media-source.js';
+export type { FeedOf, StreamStats } from './media/media-stats.js';
 export type { RecordedStream, RecordTarget } from './media/peer-recording.js';
+export type { CountedPeer } from './media/stream-counters.js';
 export type { WebmRecording } from './media/webm-recorder.js';
 export type {
   EarlyDtlsOptions,

@@ -1,7 +1,8 @@
 /**
- * The HTTP transport: one POST per request, and one long-poll loop per session that fetches events in
+ * The Node HTTP transport: one POST per request, and one long-poll loop per session that fetches events in
  * batches (`maxev`) and retries with backoff when a poll fails. It runs on `node:http` with a keep-alive
- * agent. (undici was the first choice; its llhttp WebAssembly parser gets tiered up by V8 in the
+ * agent, holding in-flight requests directly (no `AbortController` each). The browser's transport
+ * (`fetch-transport.ts` on `http-long-poll.ts`) follows the same rules on `fetch`. (undici was the first choice; its llhttp WebAssembly parser gets tiered up by V8 in the
  * background, and Node waits for that compile at exit, which kept short scripts alive 0.3-1 s after
  * `close()`.)
  * @module
@@ -11,15 +12,20 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { JanusError } from '../errors.js';
 import type { JanusMessage, JanusWireRequest } from '../protocol/messages.js';
 import { parseServerFrame } from '../wire/parse.js';
+import {
+  HTTP_POLL_FIRST_BACKOFF_MS,
+  HTTP_POLL_MAX_BACKOFF_MS,
+  HTTP_POLL_MAX_EVENTS,
+} from './http-long-poll.js';
 import { isTlsError, nodeTlsOptions, tlsError } from './tls.js';
 import type { Transport, TransportEvents, TransportOptions } from './transport.js';
 
-/** Events fetched per long-poll at most. */
-export const HTTP_POLL_MAX_EVENTS = 10;
-/** First delay before retrying a failed poll; it doubles up to {@link HTTP_POLL_MAX_BACKOFF_MS}. */
-export const HTTP_POLL_FIRST_BACKOFF_MS = 100;
-/** Longest delay between poll retries. */
-export const HTTP_POLL_MAX_BACKOFF_MS = 5000;
+export {
+  HTTP_POLL_FIRST_BACKOFF_MS,
+  HTTP_POLL_MAX_BACKOFF_MS,
+  HTTP_POLL_MAX_EVENTS,
+} from './http-long-poll.js';
+
 /** Janus holds a long-poll ~30 s; a poll that takes much longer than this is considered dead. */
 const POLL_STALL_MS = 65_000;
 /**
