@@ -1,0 +1,65 @@
+// VideoRoom through the browser build: publish the fake camera and microphone, or subscribe to a feed and
+// play it in the page's <video>.
+import { connect, VideoRoom } from 'janus-xstate/browser';
+import { camera, rtpTotals } from './util.js';
+
+/** This page's VideoRoom handles and clients, by role. */
+const roles = {};
+
+/** Joins `room` as `display` and publishes the camera; resolves at webrtcup with the feed id. */
+window.vrPublish = async ({ url, room, display }) => {
+  const janus = await connect(url);
+  const session = await janus.createSession();
+  const publisher = await session.attach(VideoRoom);
+  const joined = await publisher.join({ ptype: 'publisher', room, display });
+  const stream = await camera();
+  await publisher.publish({ display }, { audio: true, video: true, source: stream });
+  roles.publisher = { janus, handle: publisher, stream };
+  return { feed: joined.id };
+};
+
+/** Subscribes to every stream of `feed` in `room`, plays it; resolves at webrtcup. */
+window.vrSubscribe = async ({ url, room, feed }) => {
+  const janus = await connect(url);
+  const session = await janus.createSession();
+  const subscriber = await session.attach(VideoRoom);
+  await subscriber.join({ ptype: 'subscriber', room, streams: [{ feed }] });
+  await subscriber.start();
+  roles.subscriber = { janus, handle: subscriber };
+  const video = document.getElementById('remote');
+  video.srcObject = remoteStream(subscriber);
+  return { mids: subscriber.receivedPackets().map((stream) => stream.mid) };
+};
+
+/** The remote tracks of a handle's native RTCPeerConnection, as one MediaStream. */
+function remoteStream(handle) {
+  const pc = nativePeerConnection(handle);
+  return new MediaStream(pc.getReceivers().map((receiver) => receiver.track));
+}
+
+/** The native RTCPeerConnection behind a handle of the browser build. */
+function nativePeerConnection(handle) {
+  const pc = handle.mediaPeer?.pc;
+  if (!(pc instanceof RTCPeerConnection)) throw new Error('page: the handle has no native RTCPeerConnection');
+  return pc;
+}
+
+/** RTP totals of a role from its RTCPeerConnection's `getStats()`, and the handle's own `getStats()`. */
+window.vrTotals = async (role) => {
+  const { handle } = roles[role];
+  return { native: await rtpTotals(nativePeerConnection(handle)), stats: await handle.getStats() };
+};
+
+/** Whether the page's <video> plays the remote feed: frames shown and time moving. */
+window.vrPlaying = () => {
+  const video = document.getElementById('remote');
+  return { currentTime: video.currentTime, width: video.videoWidth, height: video.videoHeight };
+};
+
+/** Closes every client of the page. */
+window.vrClose = async () => {
+  for (const { janus, stream } of Object.values(roles)) {
+    for (const track of stream?.getTracks() ?? []) track.stop();
+    await janus.close();
+  }
+};
