@@ -7,7 +7,12 @@ import type { MediaStats } from '../../src/index.js';
 /** `echoCall`. */
 export interface EchoCallResult {
   webrtcupEvents: number;
+  /** `getStats()` one second into the call. */
+  first: MediaStats;
+  /** `getStats()` at the end, once sending stopped and the last echoes came back. */
   stats: MediaStats;
+  /** Video frames encoded and decoded (native `getStats()`). */
+  frames: { encoded: number; decoded: number };
   echoed: string[];
   sessionId: number;
   handleId: number;

@@ -42,3 +42,14 @@ export async function rtpTotals(pc) {
 export function describe(error) {
   return { name: error?.name, code: error?.code, message: error?.message ?? String(error) };
 }
+
+/** Video frames encoded (sent) and decoded (received) by a native RTCPeerConnection, from `getStats()`. */
+export async function framesBothWays(pc) {
+  const frames = { encoded: 0, decoded: 0 };
+  for (const report of (await pc.getStats()).values()) {
+    if (report.kind !== 'video') continue;
+    if (report.type === 'outbound-rtp') frames.encoded += report.framesEncoded ?? 0;
+    if (report.type === 'inbound-rtp') frames.decoded += report.framesDecoded ?? 0;
+  }
+  return frames;
+}

@@ -1,6 +1,6 @@
 // VideoRoom through the browser build: publish the fake camera and microphone, or subscribe to a feed and
 // play it in the page's <video>.
-import { connect, VideoRoom } from 'janus-xstate/browser';
+import { BrowserMediaSource, connect, VideoRoom } from 'janus-xstate/browser';
 import { camera, rtpTotals } from './util.js';
 
 /** This page's VideoRoom handles and clients, by role. */
@@ -13,7 +13,11 @@ window.vrPublish = async ({ url, room, display }) => {
   const publisher = await session.attach(VideoRoom);
   const joined = await publisher.join({ ptype: 'publisher', room, display });
   const stream = await camera();
-  await publisher.publish({ display }, { audio: true, video: true, source: stream });
+  // The application's own MediaStream as the source (the client does not stop its tracks).
+  await publisher.publish(
+    { display },
+    { audio: true, video: true, source: BrowserMediaSource.stream(stream) },
+  );
   roles.publisher = { janus, handle: publisher, stream };
   return { feed: joined.id };
 };
@@ -26,16 +30,9 @@ window.vrSubscribe = async ({ url, room, feed }) => {
   await subscriber.join({ ptype: 'subscriber', room, streams: [{ feed }] });
   await subscriber.start();
   roles.subscriber = { janus, handle: subscriber };
-  const video = document.getElementById('remote');
-  video.srcObject = remoteStream(subscriber);
+  document.getElementById('remote').srcObject = subscriber.mediaPeer.remoteStream;
   return { mids: subscriber.receivedPackets().map((stream) => stream.mid) };
 };
-
-/** The remote tracks of a handle's native RTCPeerConnection, as one MediaStream. */
-function remoteStream(handle) {
-  const pc = nativePeerConnection(handle);
-  return new MediaStream(pc.getReceivers().map((receiver) => receiver.track));
-}
 
 /** The native RTCPeerConnection behind a handle of the browser build. */
 function nativePeerConnection(handle) {
