@@ -8,12 +8,14 @@
  * `bench/RESULTS.md` (or `bench/results/quick.md` with `--quick`) with the raw numbers in
  * `bench/results/latest.json` (`quick.json`). Benchmarks, not tests: nothing here asserts on timings.
  */
+
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { browserSizeSection, withBrowserSizeSection } from './browser-size.js';
 import { CLIENTS, HTTP_CLIENTS, WS_CLIENTS } from './clients/index.js';
 import { janusXstateEntry } from './clients/janus-xstate.js';
 import type { BenchClient, BenchPair, ClientId } from './clients/types.js';
@@ -319,7 +321,8 @@ async function main(): Promise<void> {
   results.uncaught = uncaught;
   results.durationS = (performance.now() - started) / 1000;
   results.loadAverage.end = os.loadavg();
-  const md = renderMarkdown(results);
+  // The browser bundle's size (no server needed): its own section, also written by bench/browser-size.ts.
+  const md = withBrowserSizeSection(renderMarkdown(results), await browserSizeSection());
   const dir = new URL('./results/', import.meta.url);
   mkdirSync(dir, { recursive: true });
   writeFileSync(new URL(quick ? 'quick.json' : 'latest.json', dir), `${JSON.stringify(results, null, 2)}\n`);

@@ -2,6 +2,8 @@
  * janus-xstate: a typed Janus WebRTC Server client for Node.js, built from XState statecharts.
  * @packageDocumentation
  */
+// The Node transports and werift peers; `janus-xstate/browser` installs the browser's instead.
+import './platform/node.js';
 
 export * from './admin/index.js';
 export { connect } from './connect.js';
@@ -42,6 +44,16 @@ export type {
 } from './media/generated-source.js';
 export type { NegotiationOptions } from './media/handle-media.js';
 export type {
+  MediaPeer,
+  MediaPeerEventMap,
+  MediaPeerListener,
+  MediaPeerOptions,
+  PeerFactory,
+  PeerPlatform,
+} from './media/media-peer.js';
+export type { FeedOf, StreamStats } from './media/media-stats.js';
+export type { CountedPeer } from './media/stream-counters.js';
+export type {
   IceServer,
   JanusPeer,
   KindStats,
@@ -51,6 +63,7 @@ export type {
   PeerStats,
 } from './media/janus-peer.js';
 export {
+  type BrowserInput,
   type FileSourceOptions,
   type GeneratedSourceOptions,
   MediaSource,

@@ -10,6 +10,7 @@ import { type CellSnapshot, MachineCell } from './client/machine-cell.js';
 import { JanusError } from './errors.js';
 import { HandleMedia, type NegotiationOptions } from './media/handle-media.js';
 import type { JanusPeer } from './media/janus-peer.js';
+import type { MediaPeer } from './media/media-peer.js';
 import type {
   JanusMessage,
   JanusRequestBody,
@@ -278,8 +279,20 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
     return this.offer(body, { ...options, iceRestart: true });
   }
 
-  /** The werift peer connection, once an offer or answer created it. */
+  /**
+   * The werift peer connection (Node), once an offer or answer created it; `undefined` in the browser,
+   * where {@link PluginHandle.mediaPeer} is the native one.
+   */
   get peer(): JanusPeer | undefined {
+    const peer = this.#media?.peer;
+    return peer?.platform === 'browser' ? undefined : (peer as JanusPeer | undefined);
+  }
+
+  /**
+   * The handle's peer on any platform (werift's `JanusPeer` in Node, `BrowserPeer` in the browser), once an
+   * offer or answer created it.
+   */
+  get mediaPeer(): MediaPeer | undefined {
     return this.#media?.peer;
   }
 
@@ -346,7 +359,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
         {
           // Start the media source after whoever awaited `webrtcup` ran (spawning ffmpeg blocks a few ms).
           const peer = this.#media?.peer;
-          if (peer) setImmediate(() => peer.markUp());
+          if (peer) setTimeout(() => peer.markUp(), 0);
         }
         return;
       case 'media':

@@ -1,6 +1,6 @@
 /** Janus admin API helpers for the bench (loopback only), on the library's own admin client. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectAdmin } from '../../src/admin/index.js';
+import { connectAdmin } from '../../src/index.js';
 
 /** Number of sessions Janus holds now, or undefined when the admin API does not answer. */
 export async function countSessions(adminHttpUrl: string, adminSecret: string): Promise<number | undefined> {

@@ -2,6 +2,8 @@
  * `janus-xstate admin <url> <command>`: the Admin/Monitor API from the command line, as tables or `--json`.
  * @module
  */
+// Node only: the Node transports and werift peers.
+import '../platform/node.js';
 import { basename, dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectAdmin, type JanusAdmin } from '../admin/admin-client.js';

@@ -2,6 +2,8 @@
  * The CLI's commands, one function each.
  * @module
  */
+// Node only: the Node transports and werift peers.
+import '../platform/node.js';
 import { connect } from '../connect.js';
 import type { ConnectOptions } from '../options.js';
 import { consoleLogger } from '../util/logger.js';

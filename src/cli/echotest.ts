@@ -2,6 +2,8 @@
  * An echo call with live progress, shared by the CLI's `echotest` command and the demo.
  * @module
  */
+// Node only: the Node transports and werift peers.
+import '../platform/node.js';
 import { connect } from '../connect.js';
 import type { PeerStats } from '../media/janus-peer.js';
 import { MediaSource } from '../media/media-source.js';

@@ -290,13 +290,13 @@ export class MachineCell<TMachine extends AnyStateMachine> {
 const PARK_AFTER_MS = 100;
 /** Cells that went idle since the last sweep (each at most once: `#parkScheduled`). */
 let idleCells: MachineCell<AnyStateMachine>[] = [];
-let sweepTimer: NodeJS.Timeout | undefined;
+let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 
 function sweepSoon(): void {
   if (sweepTimer) return;
   sweepTimer = setTimeout(sweepIdleCells, PARK_AFTER_MS);
-  // The sweep never keeps a process alive.
-  sweepTimer.unref();
+  // The sweep never keeps a process alive (Node; browser timers have no `unref`).
+  (sweepTimer as { unref?: () => void }).unref?.();
 }
 
 function sweepIdleCells(): void {

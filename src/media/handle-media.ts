@@ -1,5 +1,6 @@
 /**
- * The media side of a handle: creates the werift peer on first use, runs offers and answers through the
+ * The media side of a handle: creates the platform's peer on first use (werift in Node, the native
+ * `RTCPeerConnection` in the browser; see `media-peer.ts`), runs offers and answers through the
  * handle's JSEP actor (one at a time), trickles local candidates to Janus and feeds Janus's candidates
  * to the JSEP machine.
  * @module
@@ -10,18 +11,9 @@ import { JanusError } from '../errors.js';
 import type { Jsep, PluginReply, TrickleCandidate } from '../protocol/messages.js';
 import type { CallOptions } from '../util/abort.js';
 import { waitForSnapshot } from '../util/wait-for-snapshot.js';
-import type { JanusPeer, MediaRequest, PeerOptions } from './janus-peer.js';
+import type { MediaRequest, PeerOptions } from './janus-peer.js';
 import { registerPeer, unregisterPeer } from './jsep-bindings.js';
-
-/**
- * werift is loaded on first use only; the promise is kept because each `import()` call, even of a
- * module already loaded, costs ~1-2 ms under a loader (tsx, vitest) on every negotiation.
- */
-let peerModule: Promise<typeof import('./janus-peer.js')> | undefined;
-function loadPeerModule(): Promise<typeof import('./janus-peer.js')> {
-  peerModule ??= import('./janus-peer.js');
-  return peerModule;
-}
+import { createPeer, type MediaPeer, type MediaPeerOptions } from './media-peer.js';
 
 /** Options of `offer`/`answer` on a handle: what to negotiate, and the call's deadline and signal. */
 export interface NegotiationOptions extends MediaRequest, PeerOptions, CallOptions {
@@ -55,7 +47,7 @@ export interface MediaHost {
 /** Runs negotiations for one handle. */
 export class HandleMedia {
   readonly #host: MediaHost;
-  #peer: JanusPeer | undefined;
+  #peer: MediaPeer | undefined;
   #peerKey: string | undefined;
   #entry: { request: MediaRequest; trickle: boolean } | undefined;
   #queue: Promise<unknown> = Promise.resolve();
@@ -67,7 +59,7 @@ export class HandleMedia {
   }
 
   /** The peer connection, once created. */
-  get peer(): JanusPeer | undefined {
+  get peer(): MediaPeer | undefined {
     return this.#peer;
   }
 
@@ -168,14 +160,13 @@ export class HandleMedia {
     this.#entry.trickle = options.trickle !== false;
   }
 
-  async #ensurePeer(options: NegotiationOptions): Promise<JanusPeer> {
+  async #ensurePeer(options: NegotiationOptions): Promise<MediaPeer> {
     if (this.#peer) return this.#peer;
-    const { JanusPeer } = await loadPeerModule();
     const peerOptions: PeerOptions = {};
     if (options.iceServers) peerOptions.iceServers = options.iceServers;
     if (options.answerSetup) peerOptions.answerSetup = options.answerSetup;
     if (options.workarounds !== undefined) peerOptions.workarounds = options.workarounds;
-    const peer = await JanusPeer.create(peerOptions);
+    const peer = await createPeer(peerOptions as MediaPeerOptions);
     const entry = {
       peer,
       request: {},

@@ -21,11 +21,14 @@ import { watchDtlsFingerprints } from './dtls-fingerprint.js';
 import { type MediaKind, startRtpSource } from './generated-source.js';
 import { requestKeyframeOnLoss } from './loss-watch.js';
 import { hasKinds, loadMediaFile, requireFfmpeg } from './media-file.js';
-import type { MediaSourceSpec } from './media-source.js';
+import type { MediaPeer } from './media-peer.js';
+import { isBrowserInput, type MediaSourceSpec } from './media-source.js';
+import type { FeedOf, KindStats, MediaStats, PeerStats } from './media-stats.js';
 import { playPacketised } from './packet-player.js';
 import type { PacketisedMedia, PacketSource } from './packet-source.js';
 import { PeerRecordings, type RecordTarget } from './peer-recording.js';
 import { RtpCounter } from './rtp-counter.js';
+import { StreamCounters } from './stream-counters.js';
 import type { WebmRecording } from './webm-recorder.js';
 import { applyWeriftWorkarounds, type WeriftWorkaroundOptions } from './werift-workarounds.js';
 
@@ -79,32 +82,7 @@ export interface PeerOptions {
   answerSetup?: 'passive' | 'active';
 }
 
-/** Packet counts of one kind. */
-export interface KindStats {
-  /** RTP packets written to the peer connection. */
-  packetsSent: number;
-  /** Distinct RTP packets received. */
-  packetsReceived: number;
-  /** Seconds from the first to the last packet sent (0 before two were sent). */
-  sentDurationS: number;
-  /**
-   * Media seconds received: the RTP timestamp span of what came back (48 kHz audio, 90 kHz video clock).
-   * Unlike `sentDurationS` (wall clock), it matches a recording's duration even when the source ran slow.
-   */
-  receivedMediaS: number;
-}
-
-/** Packet counts per kind. */
-export interface PeerStats {
-  /** Audio counts. */
-  audio: KindStats;
-  /** Video counts. */
-  video: KindStats;
-  /** Keyframe requests (RTCP PLI and FIR) received for what we send. */
-  keyframeRequests: number;
-  /** PLIs we sent because received video lost a packet that no retransmission brought back. */
-  keyframeRequestsSent: number;
-}
+export type { KindStats, PeerStats } from './media-stats.js';
 
 /** RTCP payload-specific feedback (RFC 4585) and its keyframe-request types: PLI, FIR (RFC 5104). */
 const RTCP_PSFB = 206;
@@ -114,7 +92,7 @@ const KEYFRAME_REQUEST_FMTS: ReadonlySet<number> = new Set([1, 4]);
 export type PeerEventMap = {
   /** A local ICE candidate to trickle, or `null` at the end of gathering. */
   candidate: [TrickleCandidate | null];
-  /** A message on a data channel. */
+  /** A message on a data channel (text, or bytes as a `Buffer`), and the channel's label. */
   data: [string | Buffer, string];
   /** A data channel opened. */
   'data-open': [string];
@@ -129,8 +107,10 @@ export type PeerEventMap = {
   failed: [JanusError];
 };
 
-/** A werift peer connection for one Janus handle. */
-export class JanusPeer extends TypedEmitter<PeerEventMap> {
+/** A werift peer connection for one Janus handle: the Node implementation of {@link MediaPeer}. */
+export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
+  /** This peer runs on werift, in Node. */
+  readonly platform = 'node' as const;
   /** The werift peer connection. */
   readonly pc: RTCPeerConnection;
   readonly #sent = new RtpCounter();
@@ -153,6 +133,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   #sourceKinds = '';
   #sourceStarting: Promise<void> = Promise.resolve();
   readonly #recordings: PeerRecordings;
+  /** Per-m-line counts for the handle's `stats()`. */
+  readonly #streams = new StreamCounters();
   readonly #seenTracks = new WeakSet<object>();
   #connected = false;
   #up = false;
@@ -173,6 +155,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       this.emit('connection', state);
       if (state !== 'connected') return;
       this.#connected = true;
+      this.#streams.follow(this);
       // The in-process clip costs nothing to start: send from the moment DTLS is up.
       if (this.#usesClip()) this.markUp();
       // Normally the handle reports Janus's `webrtcup` a few ms after this; start the source anyway if not.
@@ -203,6 +186,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     this.#upTimer = undefined;
     if (this.#up || this.#closed) return;
     this.#up = true;
+    this.#streams.follow(this);
     this.#ensureSource();
   }
 
@@ -241,6 +225,20 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
       keyframeRequests: this.#keyframeRequests,
       keyframeRequestsSent: this.#keyframeRequestsSent,
     };
+  }
+
+  /**
+   * The handle's `stats()`: {@link JanusPeer.stats} plus one entry per audio/video m-line, counted from the
+   * moment DTLS connected (or the call was marked up).
+   */
+  mediaStats(feedOf?: FeedOf): MediaStats {
+    this.#streams.follow(this);
+    return this.#streams.stats(feedOf);
+  }
+
+  /** Nothing to do in Node: the counts are live. */
+  refreshStats(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Adds (or turns off) transceivers and the data channel for an offer we make. */
@@ -419,6 +417,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
     await this.#source?.stop();
     await this.#recordings.stop().catch(() => {});
     await this.pc.close();
+    this.#streams.stop();
     this.removeAllListeners();
   }
 
@@ -433,6 +432,12 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
   }
 
   #merge(request: MediaRequest): void {
+    if (isBrowserInput(request.source?.input)) {
+      throw new JanusError(
+        'INVALID_ARGUMENT',
+        `a '${request.source?.input.type}' source needs a browser; in Node use MediaSource.generated() or MediaSource.file()`,
+      );
+    }
     this.#request = { ...this.#request, ...request };
   }
 
@@ -609,7 +614,9 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> {
         : file
           ? playPacketised(file, { kinds: sends, loop })
           : await startRtpSource({
-              input: spec?.input ?? { type: 'generated' },
+              input: isBrowserInput(spec?.input)
+                ? { type: 'generated' }
+                : (spec?.input ?? { type: 'generated' }),
               audio: sends.includes('audio') ? (spec?.audio ?? true) : false,
               video: sends.includes('video') ? (spec?.video ?? true) : false,
             });

@@ -1,18 +1,20 @@
 /**
- * Binds the pure JSEP machine to werift peers: a process-wide registry names each peer by a key the
+ * Binds the pure JSEP machine to the platform's peers (werift in Node, the native `RTCPeerConnection` in
+ * the browser): a process-wide registry names each peer by a key the
  * machine carries in its context, so the machine itself holds no reference to the connection. This module
- * does not load werift; peers are created by the media controller on first use.
+ * loads no peer implementation; peers are created by the media controller on first use.
  * @module
  */
 import { fromPromise } from 'xstate';
 import { jsepMachine } from '../../machines/jsep.machine.js';
 import { JanusError } from '../errors.js';
-import type { JanusPeer, MediaRequest } from './janus-peer.js';
+import type { MediaRequest } from './janus-peer.js';
+import type { MediaPeer } from './media-peer.js';
 
 /** A registered peer and the options of the negotiation under way. */
 export interface PeerEntry {
   /** The peer connection. */
-  peer: JanusPeer;
+  peer: MediaPeer;
   /** What the current negotiation asks for. */
   request: MediaRequest;
   /** `false` to send complete SDPs instead of trickling. */
@@ -48,7 +50,7 @@ function entryOf(key: string): PeerEntry {
   return entry;
 }
 
-/** The JSEP machine with its actors bound to registered werift peers. */
+/** The JSEP machine with its actors bound to the registered peers. */
 export const boundJsepMachine = jsepMachine.provide({
   actors: {
     createOffer: fromPromise(async ({ input }) => {

@@ -1,7 +1,8 @@
 /**
- * What a handle sends: the shipped test clip (a VP8 test pattern with a frame counter and an Opus tone,
- * played in process), a tone/pattern of your own (ffmpeg), or a file (WebM VP8/Opus, Ogg/Opus and IVF VP8
- * in process; anything else transcoded by ffmpeg).
+ * What a handle sends. In Node: the shipped test clip (a VP8 test pattern with a frame counter and an Opus
+ * tone, played in process), a tone/pattern of your own (ffmpeg), or a file (WebM VP8/Opus, Ogg/Opus and
+ * IVF VP8 in process; anything else transcoded by ffmpeg). In the browser: `getUserMedia` constraints, a
+ * `MediaStream` or a canvas (see `BrowserMediaSource` in `janus-xstate/browser`).
  * @module
  */
 import type { AudioEncoding, FileInput, GeneratedInput, VideoEncoding } from './generated-source.js';
@@ -12,12 +13,44 @@ import type { AudioEncoding, FileInput, GeneratedInput, VideoEncoding } from './
  * the call starts (`FFMPEG_MISSING` at once when ffmpeg is not installed).
  */
 export interface MediaSourceSpec {
-  /** The ffmpeg input: generated, or a file. */
-  readonly input: GeneratedInput | FileInput;
+  /** The input: generated or a file (Node), or user media, a stream or a canvas (browser). */
+  readonly input: GeneratedInput | FileInput | BrowserInput;
   /** Opus settings. Default: 48 kbit/s. */
   readonly audio?: AudioEncoding;
   /** VP8 settings. Default: 320×240 at 30 fps, 400 kbit/s. */
   readonly video?: VideoEncoding;
+}
+
+/**
+ * A browser source (made with `BrowserMediaSource` of `janus-xstate/browser`): `getUserMedia` constraints,
+ * a `MediaStream`, or a canvas whose `captureStream()` is sent. Typed without the DOM so that Node
+ * projects need no DOM types; a Node peer rejects it with `INVALID_ARGUMENT`.
+ */
+export type BrowserInput =
+  | {
+      /** `navigator.mediaDevices.getUserMedia(constraints)`. */
+      readonly type: 'user-media';
+      /** The `MediaStreamConstraints`. */
+      readonly constraints: { readonly audio?: unknown; readonly video?: unknown };
+    }
+  | {
+      /** A `MediaStream` of the application's; its tracks are sent and never stopped by the client. */
+      readonly type: 'stream';
+      /** The `MediaStream`. */
+      readonly stream: object;
+    }
+  | {
+      /** A canvas (`HTMLCanvasElement` or `OffscreenCanvas`): `canvas.captureStream(frameRate)` is sent. */
+      readonly type: 'canvas';
+      /** The canvas. */
+      readonly canvas: object;
+      /** Frames per second captured. Default 30. */
+      readonly frameRate?: number;
+    };
+
+/** Whether `input` is a browser source (which a Node peer cannot send). */
+export function isBrowserInput(input: MediaSourceSpec['input'] | undefined): input is BrowserInput {
+  return input?.type === 'user-media' || input?.type === 'stream' || input?.type === 'canvas';
 }
 
 /** Options of {@link MediaSource.generated}. */

@@ -105,7 +105,7 @@ export function waitForWebrtcUp(
     ({ resolve, reject }) => {
       // Our DTLS side may still be checking Janus's certificate when `webrtcup` arrives.
       const onUp = (): void => {
-        const peer = handle.peer;
+        const peer = handle.mediaPeer;
         if (!peer) resolve();
         else peer.settled().then(resolve, reject);
       };

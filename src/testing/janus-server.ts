@@ -3,6 +3,8 @@
  *
  * @module
  */
+// Node only: the Node transports and werift peers.
+import '../platform/node.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,15 +1,14 @@
 /**
- * The transport registry: which transport carries a URL, looked up by its scheme. The built-in entries are
- * `ws`/`wss` (WebSocket), `http`/`https` (HTTP long-poll) and `unix` (Janus's `pfunix` datagram socket,
- * with an optional native module loaded only when used). Applications add their own with
- * {@link registerTransport}, or pass one to a single connection with the `transport` option.
+ * The transport registry: which transport carries a URL, looked up by its scheme. It imports no transport
+ * itself: each platform's entry point fills in the built-in entries (Node, `node-transports.ts`: `ws`/`wss`
+ * on the `ws` package, `http`/`https` on `node:http`, `unix` on Janus's `pfunix` datagram socket; browser,
+ * `browser-transports.ts`: `ws`/`wss` on the platform's `WebSocket`, `http`/`https` on `fetch`).
+ * Applications add their own with {@link registerTransport}, or pass one to a single connection with the
+ * `transport` option.
  * @module
  */
 import { JanusError } from '../errors.js';
-import { createHttpTransport } from './http-transport.js';
 import type { TransportFactory, TransportKind } from './transport.js';
-import { createUnixTransport } from './unix-transport.js';
-import { createWebSocketTransport } from './websocket-transport.js';
 
 /**
  * A transport as the registry knows it: its kind (reported as `transportKind`) and the factory that opens
@@ -28,13 +27,18 @@ export interface TransportDefinition {
  */
 export type TransportOption = TransportDefinition | TransportFactory;
 
-const registry = new Map<string, TransportDefinition>([
-  ['ws', { kind: 'ws', create: createWebSocketTransport }],
-  ['wss', { kind: 'ws', create: createWebSocketTransport }],
-  ['http', { kind: 'http', create: createHttpTransport }],
-  ['https', { kind: 'http', create: createHttpTransport }],
-  ['unix', { kind: 'unix', create: createUnixTransport }],
-]);
+const registry = new Map<string, TransportDefinition>();
+
+/**
+ * Installs a platform's built-in transports (called once by the Node or the browser entry point when it is
+ * loaded). A scheme an application registered before keeps the application's transport.
+ * @internal
+ */
+export function installBuiltinTransports(entries: Readonly<Record<string, TransportDefinition>>): void {
+  for (const [scheme, definition] of Object.entries(entries)) {
+    if (!registry.has(scheme)) registry.set(scheme, definition);
+  }
+}
 
 /** A URL's scheme without the colon, lower case (`ws`, `https`, `unix`, ...). */
 function schemeOf(url: string): string {

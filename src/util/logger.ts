@@ -54,13 +54,16 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
 /** A logger that writes nothing. */
 export const silentLogger: JanusLogger = {};
 
-/** A logger that writes every level to stderr as one line each; details are redacted. */
+/** A logger that writes every level to stderr (the console in the browser) as one line each; details are redacted. */
 export function consoleLogger(prefix = 'janus-xstate'): JanusLogger {
   const write =
     (level: string) =>
     (message: string, details?: unknown): void => {
       const suffix = details === undefined ? '' : ` ${JSON.stringify(redact(details))}`;
-      process.stderr.write(`${prefix} ${level} ${message}${suffix}\n`);
+      const line = `${prefix} ${level} ${message}${suffix}`;
+      // Node: stderr; the browser has no process, so the console.
+      if (typeof process !== 'undefined' && process.stderr) process.stderr.write(`${line}\n`);
+      else console.error(line);
     };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -80,7 +80,7 @@ describe('EchoTest with real media (public API)', () => {
     await echo.start({ audio: true, video: true, data: true, source: MediaSource.generated(), recordTo });
     expect(echo.webrtcActive).toBe(true);
     const texts: string[] = [];
-    const bytes: Buffer[] = [];
+    const bytes: Uint8Array[] = [];
     echo.on('data', (message) => (typeof message === 'string' ? texts.push(message) : bytes.push(message)));
     echo.sendData('hello');
     echo.sendData(new Uint8Array([1, 2, 3, 250]));

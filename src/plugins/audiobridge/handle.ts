@@ -359,7 +359,7 @@ export class AudioBridgeHandle extends MediaPluginHandle<AudioBridgeEventMap> {
         .data;
     }
     const reply = await sendPluginRequest<AudioBridgeConfiguredEvent>(this, 'configure', request, options);
-    if (this.#offers.keep(reply.jsep) && this.peer) await this.#offers.renegotiate(options);
+    if (this.#offers.keep(reply.jsep) && this.mediaPeer) await this.#offers.renegotiate(options);
     return reply.data;
   }
 

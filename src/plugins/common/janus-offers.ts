@@ -96,7 +96,7 @@ export class JanusOffers {
    */
   async renegotiate(options: MediaRequestOptions = {}): Promise<void> {
     const offer = this.#pending;
-    if (!offer || !this.#handle.peer) return;
+    if (!offer || !this.#handle.mediaPeer) return;
     this.#pending = undefined;
     await this.#handle.answer(offer, this.#options.renegotiationBody(offer), {
       ...negotiation(options, this.#options.defaults),
@@ -109,7 +109,7 @@ export class JanusOffers {
    */
   unsolicited(jsep: Jsep | undefined): void {
     if (!this.keep(jsep)) return;
-    if (!this.#options.autoRenegotiate() || !this.#handle.peer) return;
+    if (!this.#options.autoRenegotiate() || !this.#handle.mediaPeer) return;
     this.renegotiate().catch((error: unknown) => this.#options.onRenegotiationFailed(error));
   }
 }

@@ -39,8 +39,8 @@ export interface EchoTestStartOptions extends CallOptions {
 
 /** Events of an EchoTest handle: the base handle events plus the echoed data and typed plugin events. */
 export type EchoTestEventMap = HandleEventMap & {
-  /** A message the data channel brought back. */
-  data: [string | Buffer];
+  /** A message the data channel brought back: text, or bytes (a `Buffer` in Node, a `Uint8Array` in the browser). */
+  data: [string | Uint8Array];
   /** A typed EchoTest plugin event (`done`, simulcast/SVC layers, slow link, error). */
   echotest: [EchoTestEvent];
 };
@@ -67,7 +67,7 @@ export class EchoTestHandle extends MediaPluginHandle<EchoTestEventMap> {
 
   /** Sends text or bytes on the data channel (queued until it opens); `data: true` must have been negotiated. */
   sendData(data: string | Uint8Array): void {
-    const peer = this.peer;
+    const peer = this.mediaPeer;
     if (!peer) {
       throw new JanusError('INVALID_STATE', 'sendData: start() the echo test with data: true first');
     }
@@ -95,7 +95,7 @@ export class EchoTestHandle extends MediaPluginHandle<EchoTestEventMap> {
   #forwarding = false;
 
   #forwardData(): void {
-    const peer = this.peer;
+    const peer = this.mediaPeer;
     if (!peer || this.#forwarding) return;
     this.#forwarding = true;
     peer.on('data', (message) => this.emit('data', message));

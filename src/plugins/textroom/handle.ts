@@ -116,7 +116,7 @@ export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
     this.#offers.keep(requireOffer('TextRoom setup', reply));
     const { timeoutMs, signal } = options;
     await this.#offers.answer('ack', {}, { timeoutMs, signal, waitForMedia: false });
-    const peer = this.peer;
+    const peer = this.mediaPeer;
     if (!peer) throw new JanusError('INVALID_STATE', 'no PeerConnection after answering the TextRoom offer');
     await peer.waitForData(JANUS_DATA_CHANNEL, timeoutMs ?? DEFAULT_TEXTROOM_DATA_TIMEOUT_MS);
     this.bindDataChannel(
@@ -133,7 +133,7 @@ export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
    * data channel stays the same. Resolves once the answer is sent.
    */
   async restart(options: CallOptions = {}): Promise<void> {
-    if (!this.peer) throw new JanusError('INVALID_STATE', 'TextRoom restart needs setup() first');
+    if (!this.mediaPeer) throw new JanusError('INVALID_STATE', 'TextRoom restart needs setup() first');
     const reply = await sendPluginRequest(this, 'restart', {}, options);
     this.#offers.keep(requireOffer('TextRoom restart', reply));
     const { timeoutMs, signal } = options;
@@ -340,11 +340,11 @@ export class TextRoomHandle extends PluginHandle<TextRoomEventMap> {
 }
 
 function dataToText(data: unknown): string | undefined {
-  if (data instanceof Uint8Array) return Buffer.from(data).toString('utf8');
+  if (data instanceof Uint8Array) return new TextDecoder().decode(data);
   if (data && typeof data === 'object' && 'data' in data) {
     const inner = (data as { data: unknown }).data;
     if (typeof inner === 'string') return inner;
-    if (inner instanceof Uint8Array) return Buffer.from(inner).toString('utf8');
+    if (inner instanceof Uint8Array) return new TextDecoder().decode(inner);
   }
   return undefined;
 }

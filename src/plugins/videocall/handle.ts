@@ -180,7 +180,7 @@ export class VideoCallHandle extends MediaPluginHandle<VideoCallEventMap> {
   async set(request: VideoCallSetRequest, options: MediaRequestOptions = {}): Promise<VideoCallSetEvent> {
     const renegotiate =
       !options.jsep &&
-      this.peer !== undefined &&
+      this.mediaPeer !== undefined &&
       (options.audio !== undefined ||
         options.video !== undefined ||
         options.data !== undefined ||

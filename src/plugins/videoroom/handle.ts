@@ -473,7 +473,7 @@ export class VideoRoomHandle extends MediaPluginHandle<VideoRoomEventMap> {
     request: VideoRoomConfigurePublisherRequest | VideoRoomConfigureSubscriberRequest,
     options: MediaRequestOptions = {},
   ): Promise<VideoRoomConfiguredEvent> {
-    if (!options.jsep && this.#role === 'publisher' && this.peer && renegotiates(options)) {
+    if (!options.jsep && this.#role === 'publisher' && this.mediaPeer && renegotiates(options)) {
       return (await offerRequest<VideoRoomConfiguredEvent>(this, 'configure', request, options)).data;
     }
     const reply = await sendPluginRequest<VideoRoomConfiguredEvent>(this, 'configure', request, options);
