@@ -9,9 +9,9 @@
  * `test/media/browser-*.test.ts` with the namespace guard.
  * @module
  */
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { buildBrowserBundle } from '../../scripts/browser-bundle.js';
 import { type StaticRoute, type StaticServer, startStaticServer } from '../../scripts/lib/static-server.js';
 import { type JanusServer, type JanusServerOptions, startJanus } from '../../src/testing/index.js';
 import { launchChromium } from './chromium.js';
@@ -20,8 +20,6 @@ import { inspectorBundle } from './inspector-bundle.js';
 /** The repository root. */
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The bundle `npm run build:browser` writes. */
-export const BROWSER_BUNDLE = `${REPO_ROOT}dist/browser/janus-xstate.js`;
 /** Debian `libjs-janus-gateway`'s janus.js (1.1.2). */
 export const DEBIAN_JANUS_JS = '/usr/share/javascript/janus-gateway/janus.js';
 /** Debian `libjs-webrtc-adapter`'s adapter.js (the global `adapter` janus.js reads). */
@@ -29,32 +27,21 @@ export const DEBIAN_ADAPTER_JS = '/usr/share/javascript/webrtc-adapter/adapter.j
 /** The folder of the test pages. */
 export const PAGES_DIR = `${REPO_ROOT}test/browser/pages`;
 
-let built: Promise<void> | undefined;
+let built: Promise<string> | undefined;
 
 /**
- * Builds the browser bundle with the project's own script (`npm run build:browser`), once per test
- * process, so the tests always run the bundle of the code under test. Rejects with the build's output.
+ * The browser bundle of the code under test, built in memory by the project's own build
+ * (`buildBrowserBundle` of `scripts/browser-bundle.ts`, what `npm run build:browser` runs), once per test
+ * process; nothing is written, so a stale `dist/` is never served.
  */
-export function buildBrowserBundle(): Promise<void> {
-  built ??= new Promise<void>((resolve, reject) => {
-    execFile(
-      'npm',
-      ['run', '--silent', 'build:browser'],
-      { cwd: REPO_ROOT, timeout: 120_000 },
-      (error, out, err) =>
-        error
-          ? reject(new Error(`npm run build:browser failed: ${error.message}\n${out}\n${err}`))
-          : resolve(),
-    );
-  });
+export function browserBundle(): Promise<string> {
+  built ??= buildBrowserBundle({ write: false }).then((bundle) => new TextDecoder().decode(bundle.code));
   return built;
 }
 
 /** The routes every harness serves. */
 export function harnessRoutes(): Record<string, StaticRoute> {
   return {
-    '/janus-xstate.js': { file: BROWSER_BUNDLE },
-    '/janus-xstate.js.map': { file: `${BROWSER_BUNDLE}.map` },
     '/vendor/janus.js': { file: DEBIAN_JANUS_JS },
     '/vendor/adapter.js': { file: DEBIAN_ADAPTER_JS },
     '/pages/': { dir: PAGES_DIR },
@@ -108,7 +95,7 @@ export async function startBrowserHarness(options: BrowserHarnessOptions = {}): 
     if (errors.length > 0) throw new AggregateError(errors, 'browser harness: teardown failed');
   };
   try {
-    const [janus] = await Promise.all([
+    const [janus, bundle] = await Promise.all([
       startJanus(
         options.janus ?? {
           plugins: ['echotest', 'videoroom'],
@@ -116,12 +103,13 @@ export async function startBrowserHarness(options: BrowserHarnessOptions = {}): 
           extraNat: { ice_enforce_list: 'jpd0' },
         },
       ),
-      buildBrowserBundle(),
+      browserBundle(),
     ]);
     cleanup.push(() => janus.stop());
     const inspector = await inspectorBundle();
     const server = await startStaticServer({
       ...harnessRoutes(),
+      '/janus-xstate.js': { text: bundle },
       '/vendor/inspect.js': { text: inspector },
       ...options.routes,
     });

@@ -89,7 +89,8 @@ describe('npm run demo:browser', () => {
 
     // Ctrl-C: the terminal sends SIGINT to the foreground process group. The demo stops everything and
     // exits 0; npm, which got the SIGINT too, then ends itself by that signal, as it does for any script.
-    const exited = once(demo, 'exit');
+    // 'close': npm has exited and every process that held its output (the demo itself) has closed it.
+    const exited = once(demo, 'close');
     process.kill(-(demo.pid as number), 'SIGINT');
     const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
     expect(code === 0 || signal === 'SIGINT', `exit ${code} ${signal}\n${output}`).toBe(true);
