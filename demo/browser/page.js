@@ -12,33 +12,53 @@ const setStatus = (text) => {
 /** Rows of the actor table, by actor session id. */
 const actors = new Map();
 
+/** The row of an actor, made when it first shows up: indented under its parent, named by its machine. */
 function actorRow(ref) {
   let row = actors.get(ref.sessionId);
   if (!row) {
+    const parent = actors.get(ref._parent?.sessionId);
+    const depth = parent ? parent.depth + 1 : 0;
     const tr = document.createElement('tr');
     tr.innerHTML = '<td></td><td></td><td class="state"></td><td></td>';
-    document.getElementById('actors').append(tr);
-    row = { tr, id: ref.id, machine: ref.logic?.id ?? '', state: '', transitions: 0 };
+    const [id, machine] = tr.children;
+    id.textContent = `${'\u2003'.repeat(depth)}${ref.id}`;
+    id.style.fontWeight = depth === 0 ? 'bold' : 'normal';
+    // Machines have a state; invoked promise and callback actors only a status.
+    machine.textContent = ref.logic?.root ? ref.logic.id : '(promise/callback)';
+    // Children go right after their parent's last descendant.
+    const after = parent ? lastDescendant(parent) : undefined;
+    if (after) after.tr.after(tr);
+    else document.getElementById('actors').append(tr);
+    row = { tr, depth, parent, id: ref.id, machine: machine.textContent, state: '', transitions: 0 };
     actors.set(ref.sessionId, row);
   }
   return row;
+}
+
+function lastDescendant(row) {
+  let last = row;
+  for (const other of actors.values()) if (isUnder(other, row)) last = other;
+  return last;
+}
+
+function isUnder(row, ancestor) {
+  for (let at = row.parent; at; at = at.parent) if (at === ancestor) return true;
+  return false;
 }
 
 function inspect(event) {
   if (event.type === '@xstate.actor') actorRow(event.actorRef);
   if (event.type !== '@xstate.snapshot') return;
   const row = actorRow(event.actorRef);
-  const value = event.snapshot?.value;
-  if (value === undefined) return;
-  const state = typeof value === 'string' ? value : JSON.stringify(value).replaceAll('"', '');
+  const { value, status } = event.snapshot ?? {};
+  const shown = value === undefined ? status : typeof value === 'string' ? value : JSON.stringify(value);
+  const state = `${String(shown).replaceAll('"', '')}${value !== undefined && status !== 'active' ? ` (${status})` : ''}`;
   if (state === row.state) return;
   row.state = state;
   row.transitions += 1;
-  const [id, machine, cell, count] = row.tr.children;
-  id.textContent = row.id;
-  machine.textContent = row.machine;
-  cell.textContent = state;
-  count.textContent = String(row.transitions);
+  const cells = row.tr.children;
+  cells[2].textContent = state;
+  cells[3].textContent = String(row.transitions);
 }
 
 // --- the room -------------------------------------------------------------------------------------------
