@@ -27,6 +27,13 @@ export interface BrowserBundleOptions {
   write?: boolean;
   /** Minify. Default `true`. */
   minify?: boolean;
+  /**
+   * `esm` (the shipped bundle) or `iife` (the same graph as a script that sets `globalThis[globalName]`,
+   * for running it in a sandbox). Default `esm`.
+   */
+  format?: 'esm' | 'iife';
+  /** With `format: 'iife'`, the global the exports go to. Default `JanusXState`. */
+  globalName?: string;
 }
 
 /** What a build produced. */
@@ -51,7 +58,8 @@ export async function buildBrowserBundle(options: BrowserBundleOptions = {}): Pr
     entryPoints: [options.entry ?? BROWSER_ENTRY],
     outfile,
     bundle: true,
-    format: 'esm',
+    format: options.format ?? 'esm',
+    ...(options.format === 'iife' ? { globalName: options.globalName ?? 'JanusXState' } : {}),
     platform: 'browser',
     target: 'es2022',
     minify: options.minify !== false,

@@ -4,12 +4,13 @@
  * built-in; `npm run build:browser` bundles it (with XState) to `dist/browser/janus-xstate.js`.
  *
  * ```ts
- * import { connect, EchoTest } from 'janus-xstate/browser';
+ * import { type BrowserPeer, connect, EchoTest, remoteStreamOf } from 'janus-xstate/browser';
  * const janus = await connect('ws://localhost:8188');
  * const session = await janus.createSession();
  * const echo = await session.attach(EchoTest);
  * await echo.start({ audio: true, video: true }); // getUserMedia, resolves at webrtcup
- * video.srcObject = (echo.mediaPeer as BrowserPeer).remoteStream;
+ * video.srcObject = remoteStreamOf(echo) ?? null; // every remote track, one MediaStream
+ * echo.on('peer', (peer) => (peer as BrowserPeer).on('track', (track, stream) => { ... }));
  * ```
  * @packageDocumentation
  */
@@ -24,6 +25,7 @@ export {
   type BrowserPeerEventMap,
 } from './browser/browser-peer.js';
 export { BrowserMediaSource, type CanvasSourceOptions } from './browser/browser-sources.js';
+export { browserPeerOf, localStreamOf, remoteStreamOf } from './browser/handle-streams.js';
 export { mapRtcStats, type RtcStatsEntry, type TransceiverLine } from './browser/stats-mapper.js';
 export { connect } from './connect.js';
 export {

@@ -44,16 +44,6 @@ export type {
 } from './media/generated-source.js';
 export type { NegotiationOptions } from './media/handle-media.js';
 export type {
-  MediaPeer,
-  MediaPeerEventMap,
-  MediaPeerListener,
-  MediaPeerOptions,
-  PeerFactory,
-  PeerPlatform,
-} from './media/media-peer.js';
-export type { FeedOf, StreamStats } from './media/media-stats.js';
-export type { CountedPeer } from './media/stream-counters.js';
-export type {
   IceServer,
   JanusPeer,
   KindStats,
@@ -62,6 +52,14 @@ export type {
   PeerOptions,
   PeerStats,
 } from './media/janus-peer.js';
+export type {
+  MediaPeer,
+  MediaPeerEventMap,
+  MediaPeerListener,
+  MediaPeerOptions,
+  PeerFactory,
+  PeerPlatform,
+} from './media/media-peer.js';
 export {
   type BrowserInput,
   type FileSourceOptions,
@@ -69,7 +67,9 @@ export {
   MediaSource,
   type MediaSourceSpec,
 } from './media/media-source.js';
+export type { FeedOf, StreamStats } from './media/media-stats.js';
 export type { RecordedStream, RecordTarget } from './media/peer-recording.js';
+export type { CountedPeer } from './media/stream-counters.js';
 export type { WebmRecording } from './media/webm-recorder.js';
 export type {
   EarlyDtlsOptions,

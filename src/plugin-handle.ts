@@ -94,6 +94,11 @@ export type HandleEventMap = {
    * certificate does not match its SDP). A pending `webrtcup` wait rejects with this error.
    */
   'peer-failed': [JanusError];
+  /**
+   * The handle's PeerConnection was created (by the first offer or answer, or again after `closePeer()`):
+   * werift's `JanusPeer` in Node, `BrowserPeer` in the browser (e.g. to listen to its remote tracks).
+   */
+  peer: [MediaPeer];
 };
 
 /** The handle machine as the client hosts it (see `client/machine-cell.ts`). */
@@ -315,6 +320,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
       nextJsep: (options) => this.#nextJsep(options),
       reportError: (message, error) => this.#host.logErrorInListener(error, message),
       peerFailed: (error) => this.emit('peer-failed', error),
+      peerCreated: (peer) => this.emit('peer', peer),
     });
     return this.#media;
   }

@@ -149,6 +149,11 @@ export class BrowserPeer extends TypedEmitter<BrowserPeerEventMap> implements Me
   ): Promise<Jsep> {
     this.#merge(request);
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+    const offered = new Set(this.pc.getTransceivers().map(kindOf));
+    const sends = (['audio', 'video'] as const).filter(
+      (kind) => this.#request[kind] === true && offered.has(kind),
+    );
+    await this.#local.prepare(sends, this.#request.source);
     for (const transceiver of this.pc.getTransceivers()) {
       const kind = kindOf(transceiver);
       if (!kind || transceiver.currentDirection === 'stopped') continue;
@@ -295,6 +300,8 @@ export class BrowserPeer extends TypedEmitter<BrowserPeerEventMap> implements Me
 
   /** Adds (or turns off) transceivers and the data channel for the offer about to be made. */
   async #setUpOffer(request: BrowserMediaRequest): Promise<void> {
+    const sends = (['audio', 'video'] as const).filter((kind) => request[kind] === true);
+    await this.#local.prepare(sends, this.#request.source);
     for (const kind of ['audio', 'video'] as const) {
       const wanted = request[kind];
       if (wanted === undefined) continue;

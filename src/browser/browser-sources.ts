@@ -44,6 +44,34 @@ export class LocalTracks {
   /** The stream the local tracks belong to (shown as the local preview). */
   readonly stream = new MediaStream();
 
+  /**
+   * Acquires the local tracks of `kinds` that are not live yet, with one `getUserMedia` call for those that
+   * come from user media (two calls cost a second or more with some devices).
+   */
+  async prepare(kinds: readonly ('audio' | 'video')[], spec: MediaSourceSpec | undefined): Promise<void> {
+    const input = spec?.input;
+    const fromUserMedia = kinds.filter(
+      (kind) =>
+        this.#tracks[kind]?.readyState !== 'live' &&
+        (input === undefined || input.type === 'user-media' || (input.type === 'canvas' && kind === 'audio')),
+    );
+    if (fromUserMedia.length < 2) return;
+    const constraints = input?.type === 'user-media' ? (input.constraints as MediaStreamConstraints) : {};
+    const wanted: MediaStreamConstraints = {};
+    for (const kind of fromUserMedia) wanted[kind] = constraints[kind] ?? true;
+    const stream = await this.#getUserMedia(wanted, fromUserMedia.join('+'));
+    for (const track of stream.getTracks()) {
+      const kind = track.kind as 'audio' | 'video';
+      if (!fromUserMedia.includes(kind) || this.#tracks[kind]?.readyState === 'live') {
+        track.stop();
+        continue;
+      }
+      this.#owned.add(track);
+      this.#tracks[kind] = track;
+      this.stream.addTrack(track);
+    }
+  }
+
   /** The local track of `kind` from `spec` (default: `getUserMedia` for that kind), acquired once. */
   async track(kind: 'audio' | 'video', spec: MediaSourceSpec | undefined): Promise<MediaStreamTrack> {
     const known = this.#tracks[kind];
@@ -92,19 +120,21 @@ export class LocalTracks {
     }
   }
 
-  async #userMedia(kind: 'audio' | 'video', constraints: MediaStreamConstraints): Promise<MediaStreamTrack> {
+  async #getUserMedia(constraints: MediaStreamConstraints, what: string): Promise<MediaStream> {
     const devices = (globalThis.navigator as Navigator | undefined)?.mediaDevices;
     if (!devices?.getUserMedia) {
       throw new JanusError('INVALID_STATE', 'getUserMedia is not available (a secure context is needed)');
     }
-    // Only the kind needed now: the other kind, if the call sends it, is asked for on its own.
-    const wanted: MediaStreamConstraints = { [kind]: constraints[kind] ?? true };
-    let stream: MediaStream;
     try {
-      stream = await devices.getUserMedia(wanted);
+      return await devices.getUserMedia(constraints);
     } catch (cause) {
-      throw new JanusError('INVALID_STATE', `getUserMedia(${kind}) failed: ${describe(cause)}`, { cause });
+      throw new JanusError('INVALID_STATE', `getUserMedia(${what}) failed: ${describe(cause)}`, { cause });
     }
+  }
+
+  async #userMedia(kind: 'audio' | 'video', constraints: MediaStreamConstraints): Promise<MediaStreamTrack> {
+    // Only the kind needed now (`prepare` asks for several kinds at once).
+    const stream = await this.#getUserMedia({ [kind]: constraints[kind] ?? true }, kind);
     const track = (kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks())[0];
     for (const other of stream.getTracks()) if (other !== track) other.stop();
     if (!track) throw new JanusError('INVALID_STATE', `getUserMedia gave no ${kind} track`);

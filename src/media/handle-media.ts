@@ -42,6 +42,8 @@ export interface MediaHost {
   reportError(message: string, error: unknown): void;
   /** Our side failed the peer connection (e.g. `DTLS_FINGERPRINT`); it is being closed. */
   peerFailed?(error: JanusError): void;
+  /** A peer connection was created for the handle. */
+  peerCreated?(peer: MediaPeer): void;
 }
 
 /** Runs negotiations for one handle. */
@@ -185,6 +187,7 @@ export class HandleMedia {
     });
     peer.on('failed', (error) => this.#host.peerFailed?.(error));
     this.#host.actor.send({ type: 'jsep.start', peerKey: key });
+    this.#host.peerCreated?.(peer);
     return peer;
   }
 

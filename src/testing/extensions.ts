@@ -171,6 +171,9 @@ export function renderExtensionFiles(p: ExtensionParams): Record<string, string>
   return files;
 }
 
+/** How long a pfunix socket must stay in place, once the HTTP API answers, before it counts as ready. */
+const SOCKET_SETTLE_MS = 400;
+
 /**
  * Readiness probes for the extension endpoints: TLS ports accept TCP, Unix sockets exist.
  *
@@ -178,6 +181,8 @@ export function renderExtensionFiles(p: ExtensionParams): Record<string, string>
  * "not initialized", ends at once and unlinks both sockets (about 1 start in 4 on a loaded machine). Janus
  * loads pfunix before the HTTP transport, so a socket still missing twice, 300 ms apart, while the HTTP API
  * already answers means the race struck: the probe reports it as a clash and the server is started again.
+ * A socket counts as ready only once it has stayed in place for `SOCKET_SETTLE_MS` after the HTTP API answers,
+ * since the losing thread can unlink it after that on a loaded machine.
  */
 export function extensionProbes(p: ExtensionParams, connectIp: string, httpAnswers: () => Promise<boolean>) {
   const probes: { name: string; url: string; check(): Promise<boolean> }[] = [];
@@ -193,11 +198,23 @@ export function extensionProbes(p: ExtensionParams, connectIp: string, httpAnswe
   if (p.unixSockets) {
     for (const path of Object.values(unixSocketPaths(p.configDir))) {
       let missingSince: number | undefined;
+      let presentSince: number | undefined;
       probes.push({
         name: `Unix socket ${path}`,
         url: `unix://${path}`,
         check: async () => {
-          if (await exists(path)) return true;
+          if (await exists(path)) {
+            // The losing thread unlinks the socket some time after it was bound; on a loaded machine that
+            // can come after the HTTP API answers. Ready only once it has stayed for SOCKET_SETTLE_MS since
+            // the HTTP API answered (a race seen in a full suite run: both sockets gone right after ready).
+            missingSince = undefined;
+            if (presentSince === undefined) {
+              if (!(await httpAnswers())) return false;
+              presentSince = Date.now();
+            }
+            return Date.now() - presentSince >= SOCKET_SETTLE_MS;
+          }
+          presentSince = undefined;
           if (!(await httpAnswers())) return false;
           missingSince ??= Date.now();
           if (Date.now() - missingSince < 300 || (await exists(path))) return false;

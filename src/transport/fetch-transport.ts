@@ -60,7 +60,9 @@ class FetchExchange implements HttpExchange {
   readonly #fetch: FetchFunction;
 
   constructor(fetchFunction: FetchFunction) {
-    this.#fetch = fetchFunction;
+    // Called as a plain function (no receiver): a browser's fetch throws 'Illegal invocation' when its
+    // receiver is another object than the window, as `this.#fetch(...)` would make it.
+    this.#fetch = (input, init) => fetchFunction(input, init);
   }
 
   /**
@@ -71,7 +73,9 @@ class FetchExchange implements HttpExchange {
    */
   classify(error: unknown, reached: boolean): HttpErrorKind {
     if (error instanceof JanusError) return 'other';
-    if (error instanceof TypeError) return reached ? 'connection' : 'link';
+    // By name too: a fetch of another realm (a polyfill, a test's sandbox) throws its own TypeError.
+    if (error instanceof TypeError || (error as Error | null)?.name === 'TypeError')
+      return reached ? 'connection' : 'link';
     return 'other';
   }
 

@@ -188,7 +188,7 @@ export class Wire {
       sessionId,
       timeoutMs: options.timeoutMs ?? this.#options.requestTimeoutMs,
       signal: options.signal,
-      label: `'${body.janus}' request`,
+      label: requestLabel(body),
     });
     const wire = body as JanusWireRequest;
     wire.transaction = transaction;
@@ -264,4 +264,12 @@ const HANDLE_MESSAGES: ReadonlySet<string> = new Set(['event', ...HANDLE_CORE_EV
 /** Throws {@link InvalidStateError} unless `state` is one of `allowed`. */
 export function assertState(what: string, state: string, allowed: readonly string[]): void {
   if (!allowed.includes(state)) throw new InvalidStateError(what, state);
+}
+
+/** How a request is named in its errors: the Janus verb, and a plugin message's own `request` name. */
+function requestLabel(body: JanusRequestBody): string {
+  const pluginRequest = (body as { body?: { request?: unknown } }).body?.request;
+  return typeof pluginRequest === 'string'
+    ? `'${body.janus}' (${pluginRequest}) request`
+    : `'${body.janus}' request`;
 }

@@ -96,7 +96,7 @@ async function npmAsNonRoot(
       rest,
       {
         cwd: REPO_ROOT,
-        // A temporary folder of its own: tsx keeps a per-uid folder there that another uid cannot use.
+        // A temporary folder of its own, writable by that uid.
         env: { PATH: bin, HOME: home, TMPDIR: home, npm_config_update_notifier: 'false' },
         timeout: 60_000,
       },

@@ -1,7 +1,11 @@
+// @ts-check
 /**
  * The system programs janus-xstate's demo, tests and CLI need, and one bootstrap that checks them:
  * as root it installs whatever is missing with a single `apt-get install`; otherwise it says the one
  * command to run. Nothing here waits on the network unless it is installing as root.
+ *
+ * Plain JavaScript (type-checked from its JSDoc) so that `npm test`'s `pretest` can run it with bare
+ * `node`, without a TypeScript loader: a non-root user missing a program hears so within npm's own start-up.
  *
  * @module
  */
@@ -9,26 +13,25 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** What a requirement is needed for. */
-export type SystemPurpose = 'demo' | 'test' | 'cli-media';
+/** @typedef {'demo' | 'test' | 'cli-media'} SystemPurpose What a requirement is needed for. */
 
-/** One program (or file) from a Debian package. */
-export interface SystemRequirement {
-  /** What is looked for: a command name on `PATH` (plus `/usr/sbin`, `/sbin`), or an absolute file path. */
-  readonly lookFor: string;
-  /** The Debian package that provides it. */
-  readonly debianPackage: string;
-  /** Why it is needed, in a few words. */
-  readonly why: string;
-  /** Which entry points need it. */
-  readonly neededFor: readonly SystemPurpose[];
-}
+/**
+ * One program (or file) from a Debian package.
+ *
+ * @typedef {object} SystemRequirement
+ * @property {string} lookFor What is looked for: a command name on `PATH` (plus `/usr/sbin`, `/sbin`), or an absolute file path.
+ * @property {string} debianPackage The Debian package that provides it.
+ * @property {string} why Why it is needed, in a few words.
+ * @property {readonly SystemPurpose[]} neededFor Which entry points need it.
+ */
 
 /**
  * Every system requirement, in one table. Add a row when a test or the demo starts using a new program;
  * the bootstrap, CI and the README path pick it up from here.
+ *
+ * @type {readonly SystemRequirement[]}
  */
-export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
+export const SYSTEM_REQUIREMENTS = Object.freeze([
   { lookFor: 'janus', debianPackage: 'janus', why: 'the Janus server', neededFor: ['demo', 'test'] },
   {
     lookFor: 'ffmpeg',
@@ -112,14 +115,12 @@ export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
     why: 'the webrtc-adapter shim janus.js expects beside it in the interop tests',
     neededFor: ['test'],
   },
-];
-
-/** A requirement that is not met. */
-export interface MissingRequirement extends SystemRequirement {}
+]);
 
 const SYSTEM_DIRS = ['/usr/sbin', '/sbin', '/usr/bin', '/bin'];
 
-function isExecutable(path: string): boolean {
+/** @param {string} path */
+function isExecutable(path) {
   try {
     accessSync(path, constants.X_OK);
     return statSync(path).isFile();
@@ -128,7 +129,8 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function isReadableFile(path: string): boolean {
+/** @param {string} path */
+function isReadableFile(path) {
   try {
     accessSync(path, constants.R_OK);
     return statSync(path).isFile();
@@ -137,8 +139,14 @@ function isReadableFile(path: string): boolean {
   }
 }
 
-/** True when `requirement` is met on this machine (`PATH` as given). */
-export function requirementMet(requirement: SystemRequirement, envPath = process.env.PATH ?? ''): boolean {
+/**
+ * True when `requirement` is met on this machine (`PATH` as given).
+ *
+ * @param {SystemRequirement} requirement
+ * @param {string} [envPath] defaults to `process.env.PATH`
+ * @returns {boolean}
+ */
+export function requirementMet(requirement, envPath = process.env.PATH ?? '') {
   if (requirement.lookFor.startsWith('/')) return isReadableFile(requirement.lookFor);
   const dirs = envPath.split(delimiter).filter((dir) => dir !== '');
   // `ip` lives in /usr/sbin, which is not on every user's PATH; janus.ts-style lookups use the full path.
@@ -146,37 +154,46 @@ export function requirementMet(requirement: SystemRequirement, envPath = process
   return [...dirs, ...sbin].some((dir) => isExecutable(join(dir, requirement.lookFor)));
 }
 
-/** The requirements for `purpose` that are not met. */
-export function missingRequirements(
-  purpose: SystemPurpose,
-  envPath = process.env.PATH,
-): MissingRequirement[] {
+/**
+ * The requirements for `purpose` that are not met.
+ *
+ * @param {SystemPurpose} purpose
+ * @param {string} [envPath] defaults to `process.env.PATH`
+ * @returns {SystemRequirement[]}
+ */
+export function missingRequirements(purpose, envPath = process.env.PATH) {
   return SYSTEM_REQUIREMENTS.filter(
     (requirement) => requirement.neededFor.includes(purpose) && !requirementMet(requirement, envPath),
   );
 }
 
-/** The Debian packages that provide `missing`, each once, in table order. */
-export function packagesFor(missing: readonly SystemRequirement[]): string[] {
+/**
+ * The Debian packages that provide `missing`, each once, in table order.
+ *
+ * @param {readonly SystemRequirement[]} missing
+ * @returns {string[]}
+ */
+export function packagesFor(missing) {
   return [...new Set(missing.map((requirement) => requirement.debianPackage))];
 }
 
-/** The one command (as root) that installs `packages`. */
-export function installCommand(packages: readonly string[]): string {
+/**
+ * The one command (as root) that installs `packages`.
+ *
+ * @param {readonly string[]} packages
+ * @returns {string}
+ */
+export function installCommand(packages) {
   return `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}`;
 }
 
 /** System programs are missing and could not be installed (not root, or the install failed). */
 export class SystemDependencyError extends Error {
-  /** Stable code: `SYSTEM_DEPENDENCY`. */
-  readonly code = 'SYSTEM_DEPENDENCY';
-  /** The Debian packages to install. */
-  readonly packages: readonly string[];
-  /** The command that installs them, as root. */
-  readonly command: string;
-
-  /** @param packages - the packages to install; @param detail - what happened, when an install was tried */
-  constructor(packages: readonly string[], detail?: string) {
+  /**
+   * @param {readonly string[]} packages the packages to install
+   * @param {string} [detail] what happened, when an install was tried
+   */
+  constructor(packages, detail) {
     const command = installCommand(packages);
     super(
       detail
@@ -184,36 +201,40 @@ export class SystemDependencyError extends Error {
         : `missing system packages (${packages.join(', ')}); install them as root with: sudo sh -c '${command}'`,
     );
     this.name = 'SystemDependencyError';
+    /** Stable code: `SYSTEM_DEPENDENCY`. */
+    this.code = /** @type {const} */ ('SYSTEM_DEPENDENCY');
+    /** The Debian packages to install. */
     this.packages = packages;
+    /** The command that installs them, as root. */
     this.command = command;
   }
 }
 
-/** Options of {@link ensureSystemDependencies}. */
-export interface EnsureSystemDependenciesOptions {
-  /** Where progress lines go. Defaults to stderr. */
-  readonly log?: (line: string) => void;
-  /** Install missing packages when running as root. Defaults to `true`. */
-  readonly install?: boolean;
-  /** The `PATH` to look for programs in (plus `/usr/sbin`, `/sbin` for `ip` and `unshare`). Defaults to `process.env.PATH`. */
-  readonly path?: string;
-}
+/**
+ * Options of {@link ensureSystemDependencies}.
+ *
+ * @typedef {object} EnsureSystemDependenciesOptions
+ * @property {(line: string) => void} [log] Where progress lines go. Defaults to stderr.
+ * @property {boolean} [install] Install missing packages when running as root. Defaults to `true`.
+ * @property {string} [path] The `PATH` to look for programs in (plus `/usr/sbin`, `/sbin` for `ip` and `unshare`). Defaults to `process.env.PATH`.
+ */
 
 /**
  * Makes sure every requirement of `purpose` is met. Returns at once when they are; as root (and with
  * `install` on) runs one `apt-get update` and one `apt-get install` for everything missing; otherwise
  * throws {@link SystemDependencyError} naming the exact command, without waiting on anything.
+ *
+ * @param {SystemPurpose} purpose
+ * @param {EnsureSystemDependenciesOptions} [options]
+ * @returns {void}
  */
-export function ensureSystemDependencies(
-  purpose: SystemPurpose,
-  options: EnsureSystemDependenciesOptions = {},
-): void {
+export function ensureSystemDependencies(purpose, options = {}) {
   const missing = missingRequirements(purpose, options.path);
   if (missing.length === 0) return;
   const packages = packagesFor(missing);
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || options.install === false) throw new SystemDependencyError(packages);
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   const command = installCommand(packages);
   log(
     `janus-xstate: installing missing system packages (${missing.map((m) => m.lookFor).join(', ')}): ${command}`,
