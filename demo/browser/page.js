@@ -1,6 +1,6 @@
 // The browser demo's page: joins the demo's VideoRoom with the camera and microphone through the browser
 // build, shows the local video and every remote feed, and every actor's state live from `inspect`.
-import { BrowserMediaSource, connect, VideoRoom } from 'janus-xstate/browser';
+import { BrowserMediaSource, browserPeerOf, connect, VideoRoom } from 'janus-xstate/browser';
 
 const statusLine = document.getElementById('status');
 const setStatus = (text) => {
@@ -65,7 +65,7 @@ function inspect(event) {
 
 /** The remote tracks of a subscriber, grouped by the publisher feeding them. */
 function streamsByFeed(subscriber) {
-  const pc = subscriber.mediaPeer?.pc;
+  const pc = browserPeerOf(subscriber)?.pc;
   const byFeed = new Map();
   if (!pc) return byFeed;
   const feedOf = new Map(subscriber.receivedPackets().map((stream) => [stream.mid, stream.feed_id]));

@@ -1,5 +1,5 @@
 // EchoTest with the fake camera and microphone, through the browser build.
-import { connect, EchoTest } from 'janus-xstate/browser';
+import { browserPeerOf, connect, EchoTest } from 'janus-xstate/browser';
 import { framesBothWays, sleep, until } from './util.js';
 
 /**
@@ -26,10 +26,11 @@ window.echoCall = async ({ url, seconds, texts }) => {
     const first = await echo.getStats();
     await sleep((seconds - 1) * 1000);
     // Stop sending, then let the last packets come back: counts are compared with nothing in flight.
-    for (const sender of echo.mediaPeer.pc.getSenders()) await sender.replaceTrack(null);
+    const { pc } = browserPeerOf(echo);
+    for (const sender of pc.getSenders()) await sender.replaceTrack(null);
     await sleep(500);
     const stats = await echo.getStats();
-    const frames = await framesBothWays(echo.mediaPeer.pc);
+    const frames = await framesBothWays(pc);
     for (const text of texts) echo.sendData(text);
     await until(() => echoed.length >= texts.length, `echo of ${texts.length} data messages`);
     await echo.hangup();

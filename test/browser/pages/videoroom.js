@@ -1,6 +1,6 @@
 // VideoRoom through the browser build: publish the fake camera and microphone, or subscribe to a feed and
 // play it in the page's <video>.
-import { BrowserMediaSource, connect, VideoRoom } from 'janus-xstate/browser';
+import { BrowserMediaSource, browserPeerOf, connect, remoteStreamOf, VideoRoom } from 'janus-xstate/browser';
 import { camera, rtpTotals } from './util.js';
 
 /** This page's VideoRoom handles and clients, by role. */
@@ -30,13 +30,13 @@ window.vrSubscribe = async ({ url, room, feed }) => {
   await subscriber.join({ ptype: 'subscriber', room, streams: [{ feed }] });
   await subscriber.start();
   roles.subscriber = { janus, handle: subscriber };
-  document.getElementById('remote').srcObject = subscriber.mediaPeer.remoteStream;
+  document.getElementById('remote').srcObject = remoteStreamOf(subscriber);
   return { mids: subscriber.receivedPackets().map((stream) => stream.mid) };
 };
 
 /** The native RTCPeerConnection behind a handle of the browser build. */
 function nativePeerConnection(handle) {
-  const pc = handle.mediaPeer?.pc;
+  const pc = browserPeerOf(handle)?.pc;
   if (!(pc instanceof RTCPeerConnection)) throw new Error('page: the handle has no native RTCPeerConnection');
   return pc;
 }
