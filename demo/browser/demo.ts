@@ -73,6 +73,9 @@ async function main(argv: readonly string[]): Promise<void> {
   ensureSystemDependencies('demo', { log });
   const noOpen = argv.includes('--no-open');
   const port = argument(argv, '--port');
+  if (port !== undefined && !(Number.isInteger(Number(port)) && Number(port) > 0 && Number(port) < 65536)) {
+    throw new Error(`--port must be a TCP port number (1-65535), got '${port}'`);
+  }
   const media = mediaInterface();
   if (!media) {
     throw new Error(
