@@ -103,11 +103,11 @@ describe('EchoTest in Chromium', () => {
     });
     const { first, stats, frames } = result;
     const whole = (kind: 'audio' | 'video') => `${stats[kind].packetsReceived}/${stats[kind].packetsSent}`;
-    const after = (kind: 'audio' | 'video') =>
+    const afterFirstSecond = (kind: 'audio' | 'video') =>
       `${stats[kind].packetsReceived - first[kind].packetsReceived}/${stats[kind].packetsSent - first[kind].packetsSent}`;
     console.log(
       `figures: browser echotest whole call audio ${whole('audio')} video ${whole('video')}; ` +
-        `after the first second audio ${after('audio')} video ${after('video')}; frames ${frames.decoded}/${frames.encoded}`,
+        `after the first second audio ${afterFirstSecond('audio')} video ${afterFirstSecond('video')}; frames ${frames.decoded}/${frames.encoded}`,
     );
     expect(result.webrtcupEvents).toBe(1);
     for (const kind of ['audio', 'video'] as const) {
