@@ -9,6 +9,10 @@
  * this machine (`jpd0` inside `scripts/netns-run.sh`'s private namespace); the page and Janus's
  * signalling stay on 127.0.0.1. Traffic goes only to this machine's own addresses.
  *
+ * It runs under `node --import tsx`, not the `tsx` command: that command relays Ctrl-C to its child and
+ * SIGKILLs it when the child does not acknowledge within 30 ms, which a loaded machine misses, cutting the
+ * clean stop short.
+ *
  * Usage: npm run demo:browser [-- --no-open] [--port N]
  *   --no-open  print the URL only (the test runs it so and drives the page headless)
  *   --port N   serve the page on this port (default: a free one)
