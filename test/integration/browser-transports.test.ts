@@ -17,6 +17,7 @@ import {
 import { fetchTransport } from '../../src/transport/fetch-transport.js';
 import { startTcpProxy, type TcpProxy } from '../fault/tcp-proxy.js';
 import { getTestServer, type TestServer } from '../harness/servers.js';
+import { nextEvent } from '../support/events.js';
 
 interface Case {
   /** What is tested. */
@@ -44,7 +45,7 @@ const CASES: Case[] = [
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await getTestServer({ plugins: ['echotest'] });
+  server = await getTestServer({ plugins: ['echotest'], reclaimSessionTimeoutS: 10 });
 });
 
 afterAll(async () => {
@@ -129,6 +130,28 @@ describe.each(CASES)('$name against the real Janus', ({ kind, transport, reporte
       proxy.stall(false);
       expect((await echo.message({ audio: false })).data.result).toBe('ok');
       expect(janus.state).toBe('open');
+      await janus.close();
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe.each(CASES.filter((c) => c.kind === 'ws'))('$name: reconnect and claim', ({ kind, transport }) => {
+  it('claims the session after the proxy cuts the link: same session and handle ids, the handle answers', async () => {
+    const proxy: TcpProxy = await startTcpProxy({ port: Number(new URL(urlOf(kind)).port) });
+    try {
+      const janus = await connect(urlOf(kind, proxy.port), withTransport(transport));
+      const session = await janus.createSession();
+      const echo = await session.attach('janus.plugin.echotest');
+      const ids = [session.id, echo.id];
+      const back = nextEvent(janus, 'reconnected', () => true, 10_000);
+      proxy.cutAll();
+      const event = await back;
+      expect(event).toMatchObject({ claimed: 1, recreated: 0, lost: 0 });
+      expect([session.id, echo.id]).toEqual(ids);
+      expect(session.state).toBe('active');
+      expect((await echo.message({ audio: false })).data.result).toBe('ok');
       await janus.close();
     } finally {
       await proxy.close();

@@ -174,9 +174,11 @@ describe('the packed package in a scratch app', () => {
         "import { connect, type JanusClient } from 'janus-xstate';",
         "import { machines } from 'janus-xstate/machines';",
         "import { startJanus, type JanusServerOptions } from 'janus-xstate/testing';",
+        "import { BrowserMediaSource, connect as connectInBrowser } from 'janus-xstate/browser';",
         'const options: JanusServerOptions = { demoRooms: false };',
         'export const used: [typeof connect, JanusClient | undefined, object, typeof startJanus, object] =',
         '  [connect, undefined, machines, startJanus, options];',
+        'export const browser: [typeof connectInBrowser, object] = [connectInBrowser, BrowserMediaSource];',
         '',
       ].join('\n'),
     );
