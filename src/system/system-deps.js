@@ -95,6 +95,26 @@ export const SYSTEM_REQUIREMENTS = Object.freeze([
     why: 'the TLS tests make their own CA and certificate',
     neededFor: ['test'],
   },
+  {
+    lookFor: 'chromium',
+    debianPackage: 'chromium',
+    // playwright-core drives it through `executablePath`; no browser is ever downloaded.
+    why: 'the browser tests run the browser build in a real, headless Chromium',
+    neededFor: ['test'],
+  },
+  {
+    lookFor: '/usr/share/javascript/janus-gateway/janus.js',
+    debianPackage: 'libjs-janus-gateway',
+    why: "the browser interop tests run the Janus project's own janus.js",
+    neededFor: ['test'],
+  },
+  {
+    lookFor: '/usr/share/javascript/webrtc-adapter/adapter.js',
+    debianPackage: 'libjs-webrtc-adapter',
+    // janus.js reads the global `adapter` (browser details) and does not declare it as a Debian dependency.
+    why: 'the webrtc-adapter shim janus.js expects beside it in the interop tests',
+    neededFor: ['test'],
+  },
 ]);
 
 const SYSTEM_DIRS = ['/usr/sbin', '/sbin', '/usr/bin', '/bin'];
