@@ -14,7 +14,7 @@ import { TRANSPORTS } from './transports.js';
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 /** The snippet files a test runs: here, or in the media suite. */
 const RUN_HERE = ['connect.ts', 'inspect.ts', 'private-server.ts'];
-const RUN_IN_MEDIA_SUITE = ['echotest-bot.ts', 'videoroom-bot.ts'];
+const RUN_IN_MEDIA_SUITE = ['echotest-bot.ts', 'videoroom-bot.ts', 'browser-echotest.ts'];
 
 let server: TestServer;
 

@@ -15,7 +15,9 @@
  * Needs the private network namespace (Janus does no ICE on loopback):
  *   scripts/netns-run.sh npx vitest run --config vitest.media.config.ts test/media/browser-build.test.ts
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { connect, type JanusClient, MediaSource, VideoRoom, waitForWebrtcUp } from '../../src/index.js';
@@ -43,6 +45,7 @@ beforeAll(async () => {
   if (!insideNetns) return;
   guard = guardNetwork();
   harness = await startBrowserHarness({
+    routes: await readmeRoutes(),
     janus: {
       plugins: ['echotest', 'videoroom'],
       // The resilience group's session survives its cut link for this long.
@@ -60,6 +63,22 @@ afterAll(async () => {
   // The Node side (werift) sent UDP only to this namespace's own addresses.
   expect(guard?.violations ?? []).toEqual([]);
 });
+
+/**
+ * README.md's browser snippet (`examples/readme/browser-echotest.ts`), its types stripped by esbuild and
+ * nothing else changed, on a page whose import map points `janus-xstate/browser` at the bundle.
+ */
+async function readmeRoutes() {
+  const source = readFileSync(new URL('../../examples/readme/browser-echotest.ts', import.meta.url), 'utf8');
+  const { code } = await transform(source, { loader: 'ts', format: 'esm', target: 'es2022' });
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>readme</title>
+<script type="importmap">{ "imports": { "janus-xstate/browser": "/janus-xstate.js" } }</script>
+<script type="module" src="/readme/browser-echotest.js"></script></head><body></body></html>`;
+  return {
+    '/readme/echo.html': { text: html, contentType: 'text/html; charset=utf-8' },
+    '/readme/browser-echotest.js': { text: code, contentType: 'text/javascript; charset=utf-8' },
+  };
+}
 
 /** A new VideoRoom room, created from Node. */
 async function createRoom(options: { notify_joining?: boolean } = {}): Promise<number> {
@@ -363,5 +382,26 @@ describe('the browser build in Stately Inspector', () => {
     expect(values(connection).some((value) => value.includes('open'))).toBe(true);
     expect(values(handle).some((value) => value.includes('attached'))).toBe(true);
     expect(page.errors).toEqual([]);
+  });
+});
+
+describe("README.md's browser snippet", () => {
+  it('runs as written: an EchoTest call with the fake devices echoes audio and video packets', async () => {
+    const context = await harness.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const url = encodeURIComponent(harness.janus.wsUrl);
+      await page.goto(`${harness.server.origin}/readme/echo.html?janus=${url}`);
+      await page.waitForFunction(() => document.title.startsWith('echoed'), undefined, { timeout: 30_000 });
+      const [, audio, video] = /^echoed (\d+) audio and (\d+) video packets$/.exec(await page.title()) ?? [];
+      expect(errors).toEqual([]);
+      // Two seconds of media after webrtcup: ~100 audio packets at 50/s, and video at Chromium's rate.
+      expect(Number(audio)).toBeGreaterThan(40);
+      expect(Number(video)).toBeGreaterThan(20);
+    } finally {
+      await context.close();
+    }
   });
 });
