@@ -187,6 +187,31 @@ describe('the browser build and the Node build through a VideoRoom', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('Chromium publishes a canvas it draws on; a Node subscriber receives its video RTP', async () => {
+    const { feed } = await page.call<{ feed: number }>('vrPublishCanvas', {
+      url: harness.janus.wsUrl,
+      room,
+      display: 'canvas',
+    });
+    const session = await node.createSession();
+    const subscriber = await session.attach(VideoRoom);
+    await subscriber.join({ ptype: 'subscriber', room, streams: [{ feed }] });
+    await subscriber.start();
+    await waitForWebrtcUp(subscriber);
+    const received = await pollUntil(
+      async () => subscriber.receivedPackets(),
+      (streams) => streams.some((stream) => stream.type === 'video' && stream.packets >= 25),
+      10_000,
+    );
+    console.log(
+      `figures: node subscriber of a canvas ${JSON.stringify(received.map((s) => [s.type, s.packets]))}`,
+    );
+    expect(received.map((stream) => stream.type)).toEqual(['video']);
+    expect(received[0]?.packets, 'video packets').toBeGreaterThanOrEqual(25);
+    await subscriber.leave();
+    expect(page.errors).toEqual([]);
+  });
+
   it('Node publishes the generated clip; Chromium decodes its frames and plays them', async () => {
     const session = await node.createSession();
     const publisher = await session.attach(VideoRoom);

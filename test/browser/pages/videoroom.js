@@ -60,3 +60,32 @@ window.vrClose = async () => {
     await janus.close();
   }
 };
+
+/**
+ * Joins `room` as `display` and publishes a canvas the page keeps drawing on (video only); resolves at
+ * webrtcup with the feed id.
+ */
+window.vrPublishCanvas = async ({ url, room, display }) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = 320;
+  canvas.height = 240;
+  const context = canvas.getContext('2d');
+  let frame = 0;
+  const draw = setInterval(() => {
+    frame += 1;
+    context.fillStyle = `hsl(${(frame * 7) % 360} 80% 50%)`;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.fillStyle = '#fff';
+    context.fillText(String(frame), 10, 20);
+  }, 40);
+  const janus = await connect(url);
+  const session = await janus.createSession();
+  const publisher = await session.attach(VideoRoom);
+  const joined = await publisher.join({ ptype: 'publisher', room, display });
+  await publisher.publish(
+    { display },
+    { audio: false, video: true, source: BrowserMediaSource.canvas(canvas, { frameRate: 25 }) },
+  );
+  roles.canvas = { janus, handle: publisher, stop: () => clearInterval(draw) };
+  return { feed: joined.id };
+};
