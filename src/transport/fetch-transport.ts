@@ -81,12 +81,12 @@ class FetchExchange implements HttpExchange {
 
   destroy(): void {}
 
-  async send({ url, method, signal, body, stallMs, onResponse }: HttpRequest): Promise<HttpResponse> {
+  async send({ url, method, holder, body, stallMs, onResponse }: HttpRequest): Promise<HttpResponse> {
     const controller = new AbortController();
     const stalled = new JanusError('TIMEOUT', `HTTP ${method} stalled for ${stallMs} ms`);
-    const onAbort = (): void => controller.abort(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+    // The transport cancels an exchange in flight through its holder: that aborts this fetch.
+    const cancel = (): void => controller.abort();
+    holder.add(cancel);
     const timer = setTimeout(() => controller.abort(stalled), stallMs);
     try {
       // A string body goes as text/plain: a "simple" cross-origin request, with no CORS preflight (Janus
@@ -102,7 +102,7 @@ class FetchExchange implements HttpExchange {
       throw error;
     } finally {
       clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      holder.delete(cancel);
     }
   }
 }

@@ -2,7 +2,9 @@
  * The HTTP long-poll transport, platform-neutral: one POST per request, and one long-poll loop per session
  * that fetches events in batches (`maxev`) and retries with backoff when a poll fails. The HTTP exchange
  * itself is the platform's ({@link HttpExchange}): `node:http` in Node (`http-transport.ts`), `fetch` with
- * an `AbortController` in the browser (`fetch-transport.ts`).
+ * an `AbortController` in the browser (`fetch-transport.ts`). An exchange in flight is held by the
+ * transport as a plain cancel function ({@link HttpHolder}), not an `AbortSignal`: the Node exchange
+ * destroys its request directly, with no `AbortController` per POST or poll.
  * @module
  */
 import { JanusError } from '../errors.js';
@@ -19,14 +21,31 @@ export const HTTP_POLL_FIRST_BACKOFF_MS = 100;
 export const HTTP_POLL_MAX_BACKOFF_MS = 5000;
 /** Janus holds a long-poll ~30 s; a poll that takes much longer than this is considered dead. */
 export const POLL_STALL_MS = 65_000;
+/** Ends one exchange in flight; its `send` then rejects (the transport ignores that error). */
+export type HttpCancel = () => void;
+
+/**
+ * Where the transport holds an exchange while it is in flight, so that ending a poll or the transport can
+ * cancel it: the set of POSTs, or a session's poll. A `Set<HttpCancel>` is one.
+ */
+export interface HttpHolder {
+  /** Holds `cancel` while the exchange is in flight. */
+  add(cancel: HttpCancel): void;
+  /** Lets `cancel` go: the exchange settled. */
+  delete(cancel: HttpCancel): void;
+}
+
 /** One HTTP request as the transport asks the platform for it. */
 export interface HttpRequest {
   /** The full URL. */
   url: string;
   /** `GET` (long-poll) or `POST` (a request). */
   method: 'GET' | 'POST';
-  /** Aborts the exchange. */
-  signal: AbortSignal;
+  /**
+   * The exchange's holder: `send` adds its cancel function before it starts (synchronously) and deletes it
+   * once the response is complete or the exchange failed.
+   */
+  holder: HttpHolder;
   /** The JSON body of a POST. */
   body: string | undefined;
   /** The exchange fails with `TIMEOUT` when the response stalls this long. */
@@ -52,7 +71,7 @@ export type HttpErrorKind = 'connection' | 'link' | 'tls' | 'other';
 
 /** The platform's HTTP: one exchange at a time, and how its errors are to be read. */
 export interface HttpExchange {
-  /** One exchange; rejects on network errors, on the signal, and when the response stalls. */
+  /** One exchange; rejects on network errors, when cancelled, and when the response stalls. */
   send(request: HttpRequest): Promise<HttpResponse>;
   /** Reads an error of `send`; `reached` says whether the server ever answered this transport. */
   classify(error: unknown, reached: boolean): HttpErrorKind;
@@ -70,8 +89,9 @@ export class HttpLongPollTransport implements Transport {
   readonly #events: TransportEvents;
   readonly #base: string;
   readonly #exchange: HttpExchange;
-  readonly #polls = new Map<number, AbortController>();
-  readonly #requests = new Set<AbortController>();
+  readonly #polls = new Map<number, Poll>();
+  /** The POSTs (and the link probe) in flight, each by its cancel function. */
+  readonly #requests = new Set<HttpCancel>();
   /**
    * Per session: the plugin `message` requests whose answer can only come by the long-poll (they have
    * had no final reply on their POST, and no `event` by the poll yet). If a poll of that session is cut,
@@ -83,6 +103,10 @@ export class HttpLongPollTransport implements Transport {
   /** Whether the server has answered at least one exchange of this transport. */
   #reached = false;
   #closed = false;
+  /** Marks the server as reached; one function for every exchange (none allocated per request). */
+  readonly #onResponse = (): void => {
+    this.#reached = true;
+  };
 
   /** Prepares the transport; nothing is sent until the first request. */
   constructor(options: TransportOptions, events: TransportEvents, exchange: HttpExchange) {
@@ -106,17 +130,17 @@ export class HttpLongPollTransport implements Transport {
 
   sessionStarted(sessionId: number): void {
     if (this.#closed || this.#polls.has(sessionId)) return;
-    const controller = new AbortController();
-    this.#polls.set(sessionId, controller);
-    void this.#pollLoop(sessionId, controller.signal);
+    const poll = new Poll();
+    this.#polls.set(sessionId, poll);
+    void this.#pollLoop(sessionId, poll);
   }
 
   sessionEnded(sessionId: number): void {
-    const controller = this.#polls.get(sessionId);
-    if (!controller) return;
+    const poll = this.#polls.get(sessionId);
+    if (!poll) return;
     this.#polls.delete(sessionId);
     this.#awaitingPoll.delete(sessionId);
-    controller.abort();
+    poll.stop();
   }
 
   close(): void {
@@ -150,22 +174,19 @@ export class HttpLongPollTransport implements Transport {
   #checkLink(cause: unknown): Promise<boolean> {
     if (this.#closed) return Promise.resolve(false);
     if (this.#probe) return this.#probe;
-    const controller = new AbortController();
-    this.#requests.add(controller);
     const ping: Record<string, string> = { janus: 'ping', transaction: 'janus-xstate-link-check' };
     if (this.#options.apiSecret) ping.apisecret = this.#options.apiSecret;
     if (this.#options.token) ping.token = this.#options.token;
     const probe = this.#send(
       this.#base,
       'POST',
-      controller.signal,
+      this.#requests,
       JSON.stringify(ping),
       this.#options.connectTimeoutMs,
     )
       .then(({ statusCode, text }) => statusCode === 200 && text.includes('pong'))
       .catch(() => false)
       .then((alive) => {
-        this.#requests.delete(controller);
         this.#probe = undefined;
         if (this.#closed) return false;
         if (!alive) this.#lose(cause);
@@ -180,20 +201,18 @@ export class HttpLongPollTransport implements Transport {
   #end(error: JanusError | undefined): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const controller of this.#polls.values()) controller.abort();
+    for (const poll of this.#polls.values()) poll.stop();
     this.#polls.clear();
-    for (const controller of this.#requests) controller.abort();
+    for (const cancel of this.#requests) cancel();
     this.#requests.clear();
     this.#exchange.destroy();
     this.#events.onClose(error);
   }
 
   async #post(path: string, body: Record<string, unknown>, transaction: string): Promise<void> {
-    const controller = new AbortController();
-    this.#requests.add(controller);
     try {
       const payload = JSON.stringify(body);
-      const { statusCode, text } = await this.#send(this.#base + path, 'POST', controller.signal, payload);
+      const { statusCode, text } = await this.#send(this.#base + path, 'POST', this.#requests, payload);
       if (statusCode !== 200) throw new JanusError('TRANSPORT', `HTTP ${statusCode} from Janus`);
       const messages = parseServerFrame(text, this.#options.logger);
       if (messages.length === 0)
@@ -204,37 +223,34 @@ export class HttpLongPollTransport implements Transport {
       }
     } catch (error) {
       if (this.#closed) return;
-      if (this.#exchange.classify(error, this.#reached) === 'connection') {
+      const kind = this.#exchange.classify(error, this.#reached);
+      if (kind === 'connection') {
         // This exchange was cut: the request may or may not have reached the server. It fails at once;
         // whether the whole link is gone is for the probe to say.
         this.#events.onSendError(transaction, disconnected(error));
         void this.#checkLink(error);
         return;
       }
-      if (this.#exchange.classify(error, this.#reached) === 'link') {
+      if (kind === 'link') {
         this.#lose(error);
         return;
       }
       this.#events.onSendError(
         transaction,
-        this.#exchange.classify(error, this.#reached) === 'tls'
-          ? tlsError(error, this.#base)
-          : toTransportError(error),
+        kind === 'tls' ? tlsError(error, this.#base) : toTransportError(error),
       );
-    } finally {
-      this.#requests.delete(controller);
     }
   }
 
-  async #pollLoop(sessionId: number, signal: AbortSignal): Promise<void> {
+  async #pollLoop(sessionId: number, poll: Poll): Promise<void> {
     let failures = 0;
     const query = new URLSearchParams({ maxev: String(HTTP_POLL_MAX_EVENTS) });
     if (this.#options.apiSecret) query.set('apisecret', this.#options.apiSecret);
     if (this.#options.token) query.set('token', this.#options.token);
     const url = `${this.#base}/${sessionId}?${query.toString()}`;
-    while (!signal.aborted) {
+    while (!poll.stopped) {
       try {
-        const { statusCode, text } = await this.#send(url, 'GET', signal, undefined, POLL_STALL_MS);
+        const { statusCode, text } = await this.#send(url, 'GET', poll, undefined, POLL_STALL_MS);
         if (statusCode === 404) {
           // Janus answers a long-poll for a session it no longer has (timed out, destroyed, server
           // restarted) with an empty 404: the session is gone.
@@ -247,8 +263,9 @@ export class HttpLongPollTransport implements Transport {
         failures = 0;
         if (this.#deliverPolled(sessionId, messages)) return;
       } catch (error) {
-        if (signal.aborted || this.#closed) return;
-        if (this.#exchange.classify(error, this.#reached) === 'connection') {
+        if (poll.stopped || this.#closed) return;
+        const kind = this.#exchange.classify(error, this.#reached);
+        if (kind === 'connection') {
           // Only this poll's connection was cut, and the events it carried, if any, are gone with it: the
           // requests that were waiting for one fail now. Poll again at once if the server still answers,
           // else the link is lost.
@@ -256,7 +273,7 @@ export class HttpLongPollTransport implements Transport {
           if (await this.#checkLink(error)) continue;
           return;
         }
-        if (this.#exchange.classify(error, this.#reached) === 'link') {
+        if (kind === 'link') {
           this.#lose(error);
           return;
         }
@@ -267,24 +284,23 @@ export class HttpLongPollTransport implements Transport {
           delayMs,
           error: error instanceof Error ? error.message : String(error),
         });
-        await sleep(delayMs, signal);
+        await poll.sleep(delayMs);
       }
     }
   }
 
-  /** One exchange through the platform; the first response marks the server as reached. */
+  /**
+   * One exchange through the platform, held in `holder` while in flight (so that ending the transport or
+   * the poll can cancel it); the first response marks the server as reached.
+   */
   #send(
     url: string,
     method: 'GET' | 'POST',
-    signal: AbortSignal,
+    holder: HttpHolder,
     body?: string,
     stallMs = POLL_STALL_MS,
   ): Promise<HttpResponse> {
-    return this.#exchange.send({ url, method, signal, body, stallMs, onResponse: () => this.#markReached() });
-  }
-
-  #markReached(): void {
-    this.#reached = true;
+    return this.#exchange.send({ url, method, holder, body, stallMs, onResponse: this.#onResponse });
   }
 
   #awaitPoll(sessionId: number, transaction: string): void {
@@ -355,14 +371,40 @@ function toTransportError(error: unknown): JanusError {
   return new JanusError('TRANSPORT', `HTTP request failed: ${message}`, { cause: error });
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+/** One session's long-poll loop: its exchange in flight, and how it stops. */
+class Poll implements HttpHolder {
+  stopped = false;
+  #current: HttpCancel | undefined;
+  #wake: (() => void) | undefined;
+
+  add(cancel: HttpCancel): void {
+    this.#current = cancel;
+  }
+
+  delete(cancel: HttpCancel): void {
+    if (this.#current === cancel) this.#current = undefined;
+  }
+
+  /** Ends the loop: the poll in flight is cancelled, a backoff wait ends at once. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    const cancel = this.#current;
+    this.#current = undefined;
+    cancel?.();
+    this.#wake?.();
+  }
+
+  /** Waits `ms` before the next retry, or until stopped. */
+  sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).then(() => {
+      this.#wake = undefined;
+    });
+  }
 }
