@@ -28,15 +28,6 @@ export { browserPeerOf, localStreamOf, remoteStreamOf } from './browser/handle-s
 export { mapRtcStats, type RtcStatsEntry, type TransceiverLine } from './browser/stats-mapper.js';
 export * from './core-exports.js';
 
-export {
-  type ClientEventMap,
-  type ConnectionState,
-  type CreateSessionOptions,
-  JanusClient,
-  type ReconnectedEvent,
-  type ReconnectingEvent,
-} from './janus-client.js';
-
 export type { BrowserInput, MediaSourceSpec } from './media/media-source.js';
 export type { FeedOf, KindStats, MediaStats, PeerStats, StreamStats } from './media/media-stats.js';
 

@@ -24,6 +24,15 @@ export {
 export type { JanusCoreErrorCode, JanusErrorCode, JanusErrorOptions } from './errors.js';
 export { InvalidStateError, isJanusError, JANUS_CORE_ERROR_CODES, JanusError } from './errors.js';
 export {
+  type ClientEventMap,
+  type ConnectionState,
+  type CreateSessionOptions,
+  JanusClient,
+  type ReconnectedEvent,
+  type ReconnectingEvent,
+  type RestoreReport,
+} from './janus-client.js';
+export {
   type AttachOptions,
   JanusSession,
   type PluginDescriptor,

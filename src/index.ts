@@ -7,16 +7,6 @@ import './platform/node.js';
 
 export * from './core-exports.js';
 
-export {
-  type ClientEventMap,
-  type ConnectionState,
-  type CreateSessionOptions,
-  JanusClient,
-  type ReconnectedEvent,
-  type ReconnectingEvent,
-  type RestoreReport,
-} from './janus-client.js';
-
 // Types the public API above refers to (options, events, media descriptions), exported so that users can
 // name them and the API docs can link them.
 export type {

@@ -161,11 +161,15 @@ describe('the browser build and the Node build through a VideoRoom', () => {
     await page?.call('vrClose').catch(() => undefined);
   });
 
-  it('Chromium publishes its camera and microphone; a Node subscriber receives the RTP', async () => {
-    const { feed } = await page.call<{ feed: number }>('vrPublish', {
+  /**
+   * Has the page publish with `publishFn` as `display`, subscribes from Node, and returns each stream's
+   * packets once every one has 25 (or after 10 s), logged as a figure; the subscriber then leaves.
+   */
+  async function nodeReceives(publishFn: string, display: string) {
+    const { feed } = await page.call<{ feed: number }>(publishFn, {
       url: harness.janus.wsUrl,
       room,
-      display: 'chromium',
+      display,
     });
     const session = await node.createSession();
     const subscriber = await session.attach(VideoRoom);
@@ -178,37 +182,24 @@ describe('the browser build and the Node build through a VideoRoom', () => {
       10_000,
     );
     console.log(
-      `figures: node subscriber of chromium ${JSON.stringify(received.map((s) => [s.type, s.packets]))}`,
+      `figures: node subscriber of ${display} ${JSON.stringify(received.map((s) => [s.type, s.packets]))}`,
     );
+    await subscriber.leave();
+    return received;
+  }
+
+  it('Chromium publishes its camera and microphone; a Node subscriber receives the RTP', async () => {
+    const received = await nodeReceives('vrPublish', 'chromium');
     expect(received.map((stream) => stream.type).sort()).toEqual(['audio', 'video']);
     for (const stream of received)
       expect(stream.packets, `${stream.type} packets`).toBeGreaterThanOrEqual(25);
-    await subscriber.leave();
     expect(page.errors).toEqual([]);
   });
 
   it('Chromium publishes a canvas it draws on; a Node subscriber receives its video RTP', async () => {
-    const { feed } = await page.call<{ feed: number }>('vrPublishCanvas', {
-      url: harness.janus.wsUrl,
-      room,
-      display: 'canvas',
-    });
-    const session = await node.createSession();
-    const subscriber = await session.attach(VideoRoom);
-    await subscriber.join({ ptype: 'subscriber', room, streams: [{ feed }] });
-    await subscriber.start();
-    await waitForWebrtcUp(subscriber);
-    const received = await pollUntil(
-      async () => subscriber.receivedPackets(),
-      (streams) => streams.some((stream) => stream.type === 'video' && stream.packets >= 25),
-      10_000,
-    );
-    console.log(
-      `figures: node subscriber of a canvas ${JSON.stringify(received.map((s) => [s.type, s.packets]))}`,
-    );
+    const received = await nodeReceives('vrPublishCanvas', 'a canvas');
     expect(received.map((stream) => stream.type)).toEqual(['video']);
     expect(received[0]?.packets, 'video packets').toBeGreaterThanOrEqual(25);
-    await subscriber.leave();
     expect(page.errors).toEqual([]);
   });
 
