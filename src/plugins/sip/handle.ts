@@ -243,13 +243,18 @@ export class SipHandle extends MediaPluginHandle<SipEventMap> {
 
   /**
    * `hold`: puts the call on hold with a re-INVITE on the SIP side (`direction` default `sendonly`).
-   * Outside a call 1.1.2 does not answer: the promise rejects with `TIMEOUT` after `timeoutMs`.
+   * Outside a call 1.1.2 does not answer: the promise rejects with `TIMEOUT` after `timeoutMs`. Nor does it
+   * while a re-INVITE of its own is still unanswered (its `call_status` in admin `handle_info` is
+   * `incall_reinviting`, not `incall`): a `hold`/`unhold` right after the other can go unanswered.
    */
   async hold(request: SipHoldRequest = {}, options: CallOptions = {}): Promise<SipAck<'holding'>> {
     return (await sendPluginRequest<SipAck<'holding'>>(this, 'hold', request, options)).data;
   }
 
-  /** `unhold`: restores the media direction from before `hold`. Outside a call 1.1.2 does not answer (`TIMEOUT`). */
+  /**
+   * `unhold`: restores the media direction from before `hold`. Outside a call, or while the `hold` re-INVITE
+   * is still unanswered, 1.1.2 does not answer (`TIMEOUT`); see {@link SipHandle.hold}.
+   */
   async unhold(request: SipUnholdRequest = {}, options: CallOptions = {}): Promise<SipAck<'resuming'>> {
     return (await sendPluginRequest<SipAck<'resuming'>>(this, 'unhold', request, options)).data;
   }
