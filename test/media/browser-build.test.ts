@@ -374,9 +374,18 @@ describe('the browser build in Stately Inspector', () => {
     await page.call('inspectRun', { url: harness.janus.wsUrl, inspectorUrl: `ws://127.0.0.1:${port}` });
     const actorOf = (id: string) =>
       received.find((event) => event.type === '@xstate.actor' && machineId(event) === id);
+    // Every event asserted below must have arrived before the inspector stops (it sends asynchronously:
+    // stopping at the handle's actor event once lost its `attached` snapshot).
+    const snapshotValues = (actor: Received | undefined) =>
+      received
+        .filter((event) => event.type === '@xstate.snapshot' && event.sessionId === actor?.sessionId)
+        .map((event) => JSON.stringify(event.snapshot?.value));
     await pollUntil(
       async () => actorOf('handle'),
-      (found) => found !== undefined,
+      (found) =>
+        found !== undefined &&
+        snapshotValues(found).some((value) => value.includes('attached')) &&
+        snapshotValues(actorOf('connection')).some((value) => value.includes('open')),
       10_000,
     );
     await page.call('inspectStop');
@@ -391,12 +400,8 @@ describe('the browser build in Stately Inspector', () => {
       new Set([connection?.sessionId]),
     );
     // Their snapshots came too: the connection was seen open, the handle attached.
-    const values = (actor: Received | undefined) =>
-      received
-        .filter((event) => event.type === '@xstate.snapshot' && event.sessionId === actor?.sessionId)
-        .map((event) => JSON.stringify(event.snapshot?.value));
-    expect(values(connection).some((value) => value.includes('open'))).toBe(true);
-    expect(values(handle).some((value) => value.includes('attached'))).toBe(true);
+    expect(snapshotValues(connection).some((value) => value.includes('open'))).toBe(true);
+    expect(snapshotValues(handle).some((value) => value.includes('attached'))).toBe(true);
     expect(page.errors).toEqual([]);
   });
 });
