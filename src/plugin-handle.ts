@@ -403,7 +403,7 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
         this.emitEvent('ice-failed', message);
         return;
       case 'trickle': {
-        const candidate = message.candidate as TrickleCandidate | { completed: true } | undefined;
+        const candidate = remoteCandidate(message.candidate);
         if (candidate) {
           const remote = 'completed' in candidate ? null : candidate;
           if (this.#media) this.#media.remoteCandidate(remote);
@@ -472,4 +472,15 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
 function topState(snapshot: CellSnapshot<HandleMachine>): HandleState {
   const value = snapshot.value;
   return (typeof value === 'string' ? value : Object.keys(value)[0]) as HandleState;
+}
+
+/**
+ * The candidate of a server `trickle`: a candidate object, or `{ completed: true }`; anything else (a
+ * malformed frame) is `undefined` and the frame is ignored.
+ */
+function remoteCandidate(value: unknown): TrickleCandidate | { completed: true } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const fields = value as Record<string, unknown>;
+  if (fields.completed === true) return { completed: true };
+  return typeof fields.candidate === 'string' ? (value as TrickleCandidate) : undefined;
 }

@@ -244,17 +244,31 @@ export class Wire {
   /** Handles one message from the server: settles its transaction or routes it as an event. */
   dispatch(message: JanusMessage): void {
     if (this.#options.debug) this.#options.logger.debug('receive', message);
-    if (this.table.settle(message)) return;
-    const sender = message.sender;
-    if (HANDLE_MESSAGES.has(message.janus)) {
-      if (typeof sender === 'number' && this.#router.toHandle(sender, message)) return;
-    } else if (message.janus === 'timeout' || message.janus === 'error') {
-      // `timeout`, or an `error` about a whole session (an HTTP long-poll answering 458).
-      if (typeof message.session_id === 'number' && this.#router.toSession(message.session_id, message))
-        return;
+    try {
+      if (this.table.settle(message) || this.#route(message)) return;
+    } catch (error) {
+      // A defect in a handler must not stop the transport from delivering the next frame.
+      this.#options.logger.error('a server message could not be handled', {
+        janus: message.janus,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return;
     }
     // Late acks, replies to forgotten requests, events of handles already gone: expected, not an error.
     if (this.#options.debug) this.#options.logger.debug('ignored message', { janus: message.janus });
+  }
+
+  /** Hands an event to its handle or session; `false` when nobody takes it. */
+  #route(message: JanusMessage): boolean {
+    const sender = message.sender;
+    if (HANDLE_MESSAGES.has(message.janus)) {
+      return typeof sender === 'number' && this.#router.toHandle(sender, message);
+    }
+    // `timeout`, or an `error` about a whole session (an HTTP long-poll answering 458).
+    if (message.janus === 'timeout' || message.janus === 'error') {
+      return typeof message.session_id === 'number' && this.#router.toSession(message.session_id, message);
+    }
+    return false;
   }
 }
 

@@ -85,6 +85,12 @@ function hugeFrame(bytes: number, handle: number): string {
   });
 }
 
+/**
+ * A failing property is shrunk, and each shrink step may wait out request deadlines: stop in time to report
+ * the seed and the counterexample, rather than hit the test's hang guard with nothing to show.
+ */
+const REPORT_IN_TIME = { interruptAfterTimeLimit: 90_000, markInterruptAsFailure: true } as const;
+
 let fake: FakeJanus;
 let janus: JanusClient;
 let echo: PluginHandle;
@@ -159,7 +165,7 @@ describe('fuzzed server frames', () => {
         const info = await janus.info({ timeoutMs: 2000 });
         return info.janus === 'server_info' && janus.state === 'open';
       }),
-      { numRuns: 100, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000) },
+      { numRuns: 100, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000), ...REPORT_IN_TIME },
     );
     const ignored = debugLines.filter((line) => line.startsWith('ignored')).length;
     console.log(
@@ -262,7 +268,7 @@ describe('fuzzed server frames', () => {
           return janus.state === 'open' && janus.pendingRequests === 0;
         },
       ),
-      { numRuns: 40, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000) },
+      { numRuns: 40, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000), ...REPORT_IN_TIME },
     );
     const byFrame =
       outcomes.resolved + [...codes].filter(([c]) => c !== 'TIMEOUT').reduce((n, [, k]) => n + k, 0);
