@@ -358,10 +358,12 @@ export class PluginHandle<TEvents extends HandleEventMap = HandleEventMap> exten
           plugin: message.plugindata?.plugin ?? this.plugin,
           raw: message,
         };
-        if (message.jsep) {
-          event.jsep = message.jsep;
+        // A malformed JSEP (not an offer or answer with an SDP) is left out of the event.
+        const jsep = validJsep(message.jsep);
+        if (jsep) {
+          event.jsep = jsep;
           const waiter = this.#jsepWaiters.shift();
-          waiter?.(message.jsep);
+          waiter?.(jsep);
         }
         this.onPluginEvent(event);
         return;
@@ -483,4 +485,11 @@ function remoteCandidate(value: unknown): TrickleCandidate | { completed: true }
   const fields = value as Record<string, unknown>;
   if (fields.completed === true) return { completed: true };
   return typeof fields.candidate === 'string' ? (value as TrickleCandidate) : undefined;
+}
+
+/** A JSEP the plugin sent: an offer or answer with its SDP; anything else is `undefined`. */
+function validJsep(value: unknown): Jsep | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, sdp } = value as Record<string, unknown>;
+  return (type === 'offer' || type === 'answer') && typeof sdp === 'string' ? (value as Jsep) : undefined;
 }

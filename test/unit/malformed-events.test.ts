@@ -87,4 +87,30 @@ describe('malformed server events to a live handle', () => {
     expect(heard).toEqual([candidate, { completed: true }]);
     expect(errors).toEqual([]);
   });
+
+  it.each([
+    ['a number', 741240462],
+    ['a string', 'v=0'],
+    ['an unknown type', { type: 'pranswer', sdp: 'v=0' }],
+    ['an offer without SDP', { type: 'offer' }],
+  ])('a plugin event whose jsep is %s is delivered without it', async (_label, jsep) => {
+    const events: { data: Record<string, unknown>; jsep?: unknown }[] = [];
+    const listener = (event: { data: Record<string, unknown>; jsep?: unknown }): void => {
+      events.push(event);
+    };
+    echo.on('event', listener);
+    fake.broadcast({
+      janus: 'event',
+      session_id: echo.sessionId,
+      sender: echo.id,
+      plugindata: { plugin: 'janus.plugin.echotest', data: { echotest: 'event', result: 'ok' } },
+      jsep,
+    });
+    await janus.info({ timeoutMs: 1000 });
+    echo.off('event', listener);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.data).toEqual({ echotest: 'event', result: 'ok' });
+    expect(events[0]?.jsep).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
 });
