@@ -23,6 +23,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine, where most
+    // test files wait on a Janus rather than the CPU. Two halve the suite's time there (270 s → 155 s).
+    maxWorkers: 2,
     reporters: ['default'],
     coverage,
   },
