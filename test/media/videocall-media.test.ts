@@ -116,9 +116,16 @@ describe('VideoCall with real media (private namespace)', () => {
     const atRenegotiation = received(bob).video;
     await until('video after the renegotiation', () => received(bob).video > atRenegotiation + 20);
 
-    // alice's own hangup result is the reply to her request; bob gets it as an event.
-    const bobEnds = nextEvent(bob, 'call-hangup');
-    const bobCallHangup = nextEvent(bob, 'hangup', (event) => event.raw.janus === 'event');
+    // alice's own hangup result is the reply to her request; bob gets it as an event. Janus 1.1.2's
+    // `hangup` handler closes alice's PeerConnection before it pushes that event to bob, and the closing
+    // PeerConnection makes the plugin tell bob too, with "Remote WebRTC hangup": bob may hear that one
+    // first (seen once at load, in a test:repeat run), so the test waits for the one carrying the reason.
+    const bobEnds = nextEvent(bob, 'call-hangup', (event) => event.data.result?.reason === 'bye');
+    const bobCallHangup = nextEvent(
+      bob,
+      'hangup',
+      (event) => event.raw.janus === 'event' && event.reason === 'bye',
+    );
     const bobPc = nextEvent(bob, 'hangup', (event) => event.raw.janus === 'hangup');
     expect(await alice.hangup({ reason: 'bye' })).toMatchObject({
       result: { event: 'hangup', username: 'alice', reason: 'Explicit hangup' },
@@ -140,7 +147,12 @@ describe('VideoCall with real media (private namespace)', () => {
       });
     }
     figures.secondCall = { aliceReceived: received(alice), bobReceived: received(bob) };
-    const aliceEnds = nextEvent(alice, 'call-hangup');
+    // As above: the event with bob's (default) reason, whatever Janus's PeerConnection teardown sent before it.
+    const aliceEnds = nextEvent(
+      alice,
+      'call-hangup',
+      (event) => event.data.result?.reason === 'We did the hangup',
+    );
     const alicePc = nextEvent(alice, 'hangup', (event) => event.raw.janus === 'hangup');
     await bob.hangup();
     expect((await aliceEnds).data.result).toMatchObject({ username: 'bob', reason: 'We did the hangup' });
