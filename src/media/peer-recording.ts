@@ -42,7 +42,11 @@ export const RECORD_SIZE_WAIT_MS = 3000;
 /** Packets kept per file while waiting for the picture size. Default 3000 (about 20 s of both kinds). */
 const MAX_BUFFERED = 3000;
 
-/** Subscribers of a track's `onReceiveRtp` (werift `Event`'s private `event.stack`). */
+/**
+ * Subscribers of a track's `onReceiveRtp` (werift `Event`'s private `event.stack`). A new werift track
+ * already has one of its own (it keeps the last RTP header), so a count means nothing without the
+ * count the track started with.
+ */
 function listeners(track: MediaStreamTrack): number {
   return (track.onReceiveRtp as unknown as { event: { stack: unknown[] } }).event.stack.length;
 }
@@ -51,6 +55,8 @@ function listeners(track: MediaStreamTrack): number {
 class RecordingGroup {
   readonly #tracks: Partial<Record<MediaKind, MediaStreamTrack>> = {};
   readonly #proxies: Partial<Record<MediaKind, MediaStreamTrack>> = {};
+  /** Each proxy's own `onReceiveRtp` subscribers, before the recorder subscribes. */
+  readonly #ownListeners: Partial<Record<MediaKind, number>> = {};
   #buffer: { kind: MediaKind; packet: RtpPacket }[] | undefined = [];
   #recording: WebmRecording | undefined;
   #starting: Promise<void> | undefined;
@@ -78,7 +84,9 @@ class RecordingGroup {
     for (const kind of ['audio', 'video'] as const) {
       const track = this.#tracks[kind];
       if (!track) continue;
-      this.#proxies[kind] = new MediaStreamTrack({ kind, codec: track.codec, remote: true });
+      const proxy = new MediaStreamTrack({ kind, codec: track.codec, remote: true });
+      this.#proxies[kind] = proxy;
+      this.#ownListeners[kind] = listeners(proxy);
       const { unSubscribe } = track.onReceiveRtp.subscribe((packet) => this.#onPacket(kind, packet));
       this.#unsubscribe.push(unSubscribe);
     }
@@ -109,10 +117,15 @@ class RecordingGroup {
       const recording = recordToWebm(this.path, { ...this.#proxies }, size);
       recording.failed.catch(() => {});
       this.#recording = recording;
-      // werift's writer subscribes to the tracks after an await of its own: replay once it listens.
-      const proxies = Object.values(this.#proxies);
+      // werift's writer subscribes to the tracks after an await of its own: replay once it listens, or
+      // what arrived before the file started is lost (the first ~0.9 s of a recording on a loaded machine).
+      const kinds = Object.keys(this.#proxies) as MediaKind[];
+      const waiting = () =>
+        kinds.some(
+          (kind) => listeners(this.#proxies[kind] as MediaStreamTrack) <= (this.#ownListeners[kind] ?? 0),
+        );
       const deadline = performance.now() + 2000;
-      while (proxies.some((proxy) => listeners(proxy) === 0) && performance.now() < deadline) {
+      while (waiting() && performance.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
       const buffered = this.#buffer ?? [];
