@@ -54,11 +54,16 @@ function pem(label: string, body: Buffer): string {
  * Makes werift's `dtls.keys` (PEM certificate, PEM PKCS #8 key, TLS 1.2 signature scheme sha256 (4) with
  * ecdsa (3)): a new self-signed ECDSA P-256 / SHA-256 X.509 v3 certificate (`CN=janus-xstate`, random
  * 64-bit serial, valid from a day ago for 30 days) and its key.
+ *
+ * @param now - the certificate's reference time. Default: now
+ * @param serialBytes - 8 bytes for the serial (made a positive, minimally encoded DER INTEGER). Default: random
  */
-export function createDtlsKeys(now = new Date()): DtlsKeys {
+export function createDtlsKeys(now = new Date(), serialBytes: Buffer = randomBytes(8)): DtlsKeys {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const serial = randomBytes(8);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // a positive INTEGER
+  const serial = Buffer.from(serialBytes);
+  // A positive INTEGER whose first byte is not 0: DER allows no leading zero byte, and OpenSSL (Janus)
+  // rejects such a certificate ("illegal padding"), which failed every call of a process 1 time in 256.
+  serial[0] = (serial[0] ?? 0) & 0x7f || 0x01;
   const name = commonName('janus-xstate');
   const tbs = sequence(
     der(0xa0, der(0x02, Buffer.from([2]))), // [0] EXPLICIT version v3

@@ -25,6 +25,20 @@ describe('createDtlsKeys', () => {
     expect(other.publicKey.equals(createPublicKey(keys.keyPem))).toBe(false);
   });
 
+  it.each([
+    ['00', 0x00],
+    ['80', 0x80],
+  ])(
+    'encodes a serial drawn with first byte 0x%s minimally, so OpenSSL accepts the certificate',
+    (_hex, first) => {
+      // 1 process in 256 drew such a serial, and Janus's OpenSSL refused every DTLS handshake it made.
+      const serialBytes = Buffer.from([first, 0x10, 1, 2, 3, 4, 5, 6]);
+      const certificate = new X509Certificate(createDtlsKeys(new Date(), serialBytes).certPem);
+      // 8 bytes, the first in 0x01-0x7f: positive, and no leading zero byte.
+      expect(certificate.serialNumber).toMatch(/^(0[1-9A-F]|[1-7][0-9A-F])[0-9A-F]{14}$/);
+    },
+  );
+
   it('is made once per process', () => {
     expect(processDtlsKeys()).toBe(processDtlsKeys());
   });
