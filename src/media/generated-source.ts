@@ -16,7 +16,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { isRtcp, type MediaStreamTrack, RtpPacket } from 'werift';
 import type { MediaKind, PacketSource } from './packet-source.js';
-import { PacedRtpStream, RTP_PLAYOUT_DELAY_MS } from './rtp-pacing.js';
+import { PacedRtpStream, RTP_MAX_PLAYOUT_DELAY_MS, RTP_PLAYOUT_DELAY_MS } from './rtp-pacing.js';
 
 export type { MediaKind } from './packet-source.js';
 
@@ -108,7 +108,10 @@ export interface RtpSource extends PacketSource {
   readonly kinds: readonly MediaKind[];
   /** Packets produced so far, per kind (RTCP from ffmpeg is not counted and not forwarded). */
   readonly produced: Readonly<Record<MediaKind, number>>;
-  /** Resolves when ffmpeg has exited (by itself, after `durationS`, on error, or by `stop`). */
+  /**
+   * Resolves when ffmpeg has exited (by itself, after `durationS`, on error, or by `stop`) and, unless
+   * stopped, every packet it sent has gone to the listeners (the pacer releases each on its RTP time).
+   */
   readonly exited: Promise<SourceExit>;
   /**
    * Calls `listener` for every RTP packet. The packet is a fresh parse per listener, so a
@@ -222,7 +225,7 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
   });
   let stopping = false;
   trackChild(child);
-  const exited = new Promise<SourceExit>((resolve) => {
+  const childExited = new Promise<SourceExit>((resolve) => {
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {
       untrackChild(child);
       for (const socket of sockets.values()) closeQuietly(socket);
@@ -258,8 +261,18 @@ export async function startRtpSource(options: RtpSourceOptions = {}): Promise<Rt
   const stopPacing = () => {
     for (const stream of paced.values()) stream.stop();
   };
-  // What ffmpeg sent last still goes out on time; then the streams leave the pacer.
-  void exited.then(() => setTimeout(stopPacing, 2 * RTP_PLAYOUT_DELAY_MS).unref());
+  // What ffmpeg sent last still goes out on time (the playout delay may have grown to its cap on a loaded
+  // machine); then the streams leave the pacer. A stop drops what is queued.
+  const drained = async (): Promise<void> => {
+    const deadline = performance.now() + RTP_MAX_PLAYOUT_DELAY_MS + 2 * RTP_PLAYOUT_DELAY_MS;
+    const queued = () => [...paced.values()].some((stream) => stream.nextAtMs !== Number.POSITIVE_INFINITY);
+    while (queued() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  const exited = childExited.then(async (exit) => {
+    if (!exit.stopped) await drained();
+    stopPacing();
+    return exit;
+  });
 
   const onPacket = (listener: (kind: MediaKind, packet: RtpPacket) => void) => {
     listeners.add(listener);

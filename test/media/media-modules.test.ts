@@ -88,6 +88,26 @@ describe('startRtpSource (ffmpeg → RTP on loopback)', () => {
     expect(source.produced).toEqual({ audio: audio.packets, video: video.packets });
   });
 
+  it('delivers everything ffmpeg sent by the time `exited` resolves, even after the event loop stalled', async () => {
+    // A stalled loop makes packets arrive late, and the pacer's playout delay grows (up to 300 ms). The
+    // pacer used to be stopped 80 ms after ffmpeg exited, dropping what it still held: a test:repeat run
+    // counted 1.14 s of a 1.5 s source.
+    const source = await startRtpSource({ durationS: 1.5 });
+    const counter = new RtpCounter();
+    source.onPacket((kind, p) => counter.count(kind, p));
+    await source.ready();
+    const until = Date.now() + 250;
+    while (Date.now() < until) {
+      // Busy: the event loop stalls as on a loaded machine.
+    }
+    const exit = await source.exited;
+    expect(exit).toMatchObject({ code: 0, stopped: false });
+    expect(counter.get('audio').packets).toBe(source.produced.audio);
+    expect(counter.get('video').packets).toBe(source.produced.video);
+    // 75 Opus frames of 20 ms: 1.48 s from the first time stamp to the last.
+    expect(counter.get('audio').timestampSpan / 48000).toBeGreaterThanOrEqual(1.46);
+  });
+
   it('loops a file and stops on request', async () => {
     const file = join(dir, 'one-second.mkv');
     await promisify(execFile)('ffmpeg', [

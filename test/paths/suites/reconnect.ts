@@ -41,8 +41,8 @@ interface ReconnectWorld {
   readonly asked: Array<{ context: ReconnectContext; answer: PolicyAnswer }>;
   /** Upgrades the fake had seen when the link was dropped. */
   upgradesAtLoss: number;
-  /** When `reconnecting` was emitted. */
-  reconnectingAt: number | undefined;
+  /** `Date.now()` just before the link was dropped. */
+  lossAt: number | undefined;
 }
 
 type Step = ClientStep<ReconnectMachine>;
@@ -63,10 +63,13 @@ async function start(_input: ReconnectMachineInput | undefined): Promise<Reconne
   });
   server.holdUpgrades(true);
   const log = new EventLog().listen(client, ['reconnecting', 'reconnect-failed', 'state']);
-  client.on('reconnecting', () => {
-    world.reconnectingAt = Date.now();
+  return Object.assign(world, {
+    server,
+    client,
+    log,
+    upgradesAtLoss: 0,
+    lossAt: undefined,
   });
-  return Object.assign(world, { server, client, log, upgradesAtLoss: 0, reconnectingAt: undefined });
 }
 
 async function stimulate(world: ReconnectWorld, step: Step): Promise<void> {
@@ -76,6 +79,7 @@ async function stimulate(world: ReconnectWorld, step: Step): Promise<void> {
     case 'xstate.error.actor.schedule':
       world.answer = event.type === 'xstate.error.actor.schedule' ? 'throw' : (event.output ?? null);
       world.upgradesAtLoss = world.server.upgradeTimes.length;
+      world.lossAt = Date.now();
       world.server.dropAll();
       await until(() => world.asked.length > 0, 'the policy is asked');
       await settle();
@@ -123,9 +127,12 @@ async function observe(world: ReconnectWorld, step: Step, facts: Facts): Promise
     case 'ready': {
       facts.equal('a new connection attempt reached the server', newUpgrades, 1);
       const at = world.server.upgradeTimes[world.upgradesAtLoss] as number;
+      // Measured from the loss, not from the 'reconnecting' event: Node arms a timer on the event loop's
+      // cached time, which on a loaded machine lags the event by a few ms, so a delay timed from the event
+      // seemed 2+ ms short once in a test:repeat run. Nothing of the delay can start before the loss.
       facts.hold(
-        'not before the policy’s delay had passed',
-        at - (world.reconnectingAt ?? Number.POSITIVE_INFINITY) >= (world.answer as number) - 2,
+        'not before the policy’s delay had passed since the loss',
+        at - (world.lossAt ?? Number.POSITIVE_INFINITY) >= (world.answer as number) - 1,
       );
       facts.equal('the client is connecting again', world.client.state, 'connecting');
       facts.equal("no 'reconnect-failed'", failed.length, 0);
