@@ -19,7 +19,7 @@ import { browserSizeSection, withBrowserSizeSection } from './browser-size.js';
 import { CLIENTS, HTTP_CLIENTS, WS_CLIENTS } from './clients/index.js';
 import { janusXstateEntry } from './clients/janus-xstate.js';
 import type { BenchClient, BenchPair, ClientId } from './clients/types.js';
-import { fullCycleInterleaved } from './figures/cycle.js';
+import { type CycleRound, fullCycleInterleaved } from './figures/cycle.js';
 import { type HttpRound, httpRound } from './figures/http.js';
 import { mediaFigure } from './figures/media.js';
 import {
@@ -38,7 +38,7 @@ import { settle } from './lib/gc.js';
 import { JANUS_STARTER, startBenchJanus } from './lib/janus.js';
 import { describeMachine } from './lib/machine.js';
 import type { Params, Results } from './lib/results.js';
-import { combineLatency, type Latency, latencyRatio, median, roundRatio } from './lib/stats.js';
+import { combineLatency, latencyRatio, median, roundRatio } from './lib/stats.js';
 import { renderMarkdown } from './lib/table.js';
 
 const FIGURES = [
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
       }
       if (figures.has('cycle')) {
         // Interleaved cycle by cycle within each round (see figures/cycle.ts), not client by client.
-        const rounds = new Map<ClientId, Latency[]>();
+        const rounds = new Map<ClientId, CycleRound[]>();
         for (let r = 0; r < params.rounds; r++) {
           const live = new Map<ClientId, BenchClient>();
           for (const [id, c] of ws) if (!results.failures[id]) live.set(id, c.client);
@@ -242,14 +242,23 @@ async function main(): Promise<void> {
             'full cycle round',
           ).catch((err: unknown) => {
             for (const id of live.keys()) fail(id, err);
-            return new Map<ClientId, Latency>();
+            return new Map<ClientId, CycleRound>();
           });
           for (const [id, value] of round) rounds.set(id, [...(rounds.get(id) ?? []), value]);
           log(`full cycle: round ${r + 1}/${params.rounds} done`);
         }
         const base = rounds.get('raw-ws') ?? [];
+        const cpuBase = base.map((b) => b.cpuUs);
+        results.cycleCpu = {};
         for (const [id, rs] of rounds) {
-          results.cycle[id] = { rounds: rs, combined: combineLatency(rs), ratio: latencyRatio(rs, base) };
+          const latencies = rs.map(({ median, p90 }) => ({ median, p90 }));
+          results.cycle[id] = {
+            rounds: latencies,
+            combined: combineLatency(latencies),
+            ratio: latencyRatio(latencies, base),
+          };
+          const cpu = rs.map((round) => round.cpuUs);
+          results.cycleCpu[id] = { rounds: cpu, median: median(cpu), ratio: roundRatio(cpu, cpuBase) };
         }
       }
       for (const [id, c] of ws) await withTimeout(c.client.close(), `${id} close`).catch((e) => fail(id, e));

@@ -6,7 +6,22 @@
  * cycles, falls on every client alike instead of on one client's block of cycles.
  */
 import type { BenchClient } from '../clients/types.js';
-import { type Latency, latency } from '../lib/stats.js';
+import { type Latency, latency, median } from '../lib/stats.js';
+
+/** One client's round of full cycles: wall-clock latency, and this process's CPU time per cycle. */
+export interface CycleRound extends Latency {
+  /**
+   * Median over the round's cycles of `process.cpuUsage()` (user + system, µs) spent from the call to the
+   * resolution: the client's own work (and its share of the event loop and of the socket syscalls),
+   * without Janus's. Valid because every client runs in this one process, one cycle at a time.
+   */
+  cpuUs: number;
+}
+
+function cpuNowUs(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
 
 /** One round of `n` sequential full cycles on one client; median and p90 (ms). */
 export async function fullCycle(client: BenchClient, n: number): Promise<Latency> {
@@ -21,21 +36,24 @@ export async function fullCycle(client: BenchClient, n: number): Promise<Latency
 
 /**
  * One round of `n` full cycles per client, the clients taking turns cycle by cycle; median and p90 (ms)
- * per client. A client whose cycle throws is reported through `onError` and leaves the round.
+ * and median CPU time (µs) per client. A client whose cycle throws is reported through `onError` and
+ * leaves the round.
  */
 export async function fullCycleInterleaved<TId extends string>(
   clients: ReadonlyMap<TId, BenchClient>,
   n: number,
   onError: (id: TId, error: unknown) => void,
-): Promise<Map<TId, Latency>> {
+): Promise<Map<TId, CycleRound>> {
   const ids = [...clients.keys()];
   const samples = new Map<TId, number[]>(ids.map((id) => [id, []]));
+  const cpu = new Map<TId, number[]>(ids.map((id) => [id, []]));
   const failed = new Set<TId>();
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < ids.length; k++) {
       const id = ids[(i + k) % ids.length] as TId;
       if (failed.has(id)) continue;
       const client = clients.get(id) as BenchClient;
+      const cpu0 = cpuNowUs();
       const t0 = performance.now();
       try {
         await client.fullCycle();
@@ -45,9 +63,12 @@ export async function fullCycleInterleaved<TId extends string>(
         continue;
       }
       samples.get(id)?.push(performance.now() - t0);
+      cpu.get(id)?.push(cpuNowUs() - cpu0);
     }
   }
-  const out = new Map<TId, Latency>();
-  for (const [id, s] of samples) if (!failed.has(id) && s.length > 0) out.set(id, latency(s));
+  const out = new Map<TId, CycleRound>();
+  for (const [id, s] of samples) {
+    if (!failed.has(id) && s.length > 0) out.set(id, { ...latency(s), cpuUs: median(cpu.get(id) ?? []) });
+  }
   return out;
 }

@@ -11,7 +11,7 @@ import type { Results } from './results.js';
 const PARTS: Record<string, readonly (keyof Results)[]> = {
   rtt: ['roundTrip'],
   throughput: ['throughput'],
-  cycle: ['cycle'],
+  cycle: ['cycle', 'cycleCpu'],
   http: ['http'],
   media: ['media'],
   memory: ['memory'],

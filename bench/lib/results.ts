@@ -51,6 +51,11 @@ export interface Results {
   /** `ratio`: median over rounds of this client's req/s divided by the raw client's in the same round. */
   throughput: Partial<Record<ClientId, { rounds: number[]; median: number; ratio: number }>>;
   cycle: Partial<Record<ClientId, LatencyFigure>>;
+  /**
+   * CPU time of this process per full cycle (µs, user + system; per-round medians, their median, and the
+   * median per-round ratio to the raw client). Absent in results written before it was measured.
+   */
+  cycleCpu?: Partial<Record<ClientId, { rounds: number[]; median: number; ratio: number }>>;
   /** Keyed by session count. */
   memory: Record<string, Partial<Record<ClientId, ChildResult>>>;
   idle: Partial<Record<ClientId, ChildResult>>;

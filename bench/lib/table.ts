@@ -197,6 +197,18 @@ export function renderMarkdown(r: Results): string {
       atMostRawWs(1.5),
     ),
   );
+  if (r.cycleCpu) {
+    const cpu = r.cycleCpu;
+    out.push(
+      row(
+        'Full cycle, CPU time of the client process per cycle, median (µs; user + system)',
+        { value: (id) => cpu[id]?.median, ratio: (id) => cpu[id]?.ratio },
+        0,
+        ws,
+        null,
+      ),
+    );
+  }
   const partial = (res: ChildResult | undefined): string | undefined =>
     res && res.sessions < res.requestedSessions
       ? `[only ${res.sessions.toLocaleString('en-US')} of ${res.requestedSessions.toLocaleString('en-US')} ` +
@@ -354,7 +366,10 @@ export function renderMarkdown(r: Results): string {
         'timed from the call to its resolution on the asynchronous `event` (the `ack` may come before or after it).',
       `- Throughput: ${p.throughputMessages} of the same messages per round, ${p.inFlight} in flight on one handle.`,
       '- Full cycle: create → attach echotest → message → detach → destroy, sequential; within each round ' +
-        'the clients take turns cycle by cycle (the order rotating), so that a load spike falls on all alike.',
+        'the clients take turns cycle by cycle (the order rotating), so that a load spike falls on all alike. ' +
+        'Its CPU time is `process.cpuUsage()` (user + system) from the call to the resolution of each cycle: ' +
+        "every client runs in this one process, one cycle at a time, so it is that client's own work (its " +
+        "JavaScript, its share of the socket syscalls and of GC), without Janus's.",
       `- Memory: a fresh \`node --expose-gc\` child per client and count; baseline after connect and GC; then ` +
         'that many sessions each with one attached echotest handle over one connection (64 in flight), GC six ' +
         'times; (after − baseline) / sessions. One child per client and count, no rounds.',

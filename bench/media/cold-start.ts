@@ -1,10 +1,10 @@
 /**
  * Cold start, for the one-call-per-process user (CLI, cron bots): a fresh `node` process from spawn to
  * `EchoTest.start()` resolved at `webrtcup` (audio + video, `MediaSource.generated()`), 10 processes;
- * then, in the last process, 10 more calls one after another (warm). janus-xstate compiled to JavaScript
+ * then, in the last process, 5 unmeasured warm-up calls and 10 measured calls one after another (warm). janus-xstate compiled to JavaScript
  * as `npm run build` ships it. Must run inside the private network namespace:
  *
- *   scripts/netns-run.sh npx tsx bench/media/cold-start.ts [--processes 10] [--warm 10]
+ *   scripts/netns-run.sh npx tsx bench/media/cold-start.ts [--processes 10] [--warm 10] [--warm-up 5]
  *       [--json bench/media/results/cold-start.json]
  *
  * Cold = parent's clock from `spawn()` to the child's `UP` line (Node's own start-up included); the child
@@ -31,7 +31,7 @@ function childSource(libUrl: string): string {
   return `
 const { connect, EchoTest, MediaSource } = await import(${JSON.stringify(libUrl)});
 const importedAt = performance.now();
-const [url, warmRuns] = [process.argv[2], Number(process.argv[3] ?? 0)];
+const [url, warmRuns, warmUpRuns] = [process.argv[2], Number(process.argv[3] ?? 0), Number(process.argv[4] ?? 0)];
 async function call() {
   const t0 = performance.now();
   const janus = await connect(url);
@@ -45,6 +45,10 @@ const first = await call();
 console.log('UP ' + performance.now());
 console.log('IMPORTED ' + importedAt);
 await first.janus.close();
+for (let i = 0; i < warmUpRuns && warmRuns > 0; i++) {
+  const run = await call();
+  await run.janus.close();
+}
 const warm = [];
 for (let i = 0; i < warmRuns; i++) {
   const run = await call();
@@ -61,6 +65,8 @@ async function main(): Promise<void> {
     options: {
       processes: { type: 'string', default: '10' },
       warm: { type: 'string', default: '10' },
+      // Unmeasured calls before the warm ones, so that "warm" is past the JIT's first compilations.
+      'warm-up': { type: 'string', default: '5' },
       json: { type: 'string', default: join(ROOT, 'bench/media/results/cold-start.json') },
       // e.g. --cpu-prof-dir /tmp/prof: each child writes a V8 CPU profile there (node --cpu-prof).
       'cpu-prof-dir': { type: 'string' },
@@ -94,7 +100,7 @@ async function main(): Promise<void> {
       const profile = values['cpu-prof-dir']
         ? ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', values['cpu-prof-dir']]
         : [];
-      const args = [...profile, script, server.wsUrl, last ? values.warm : '0'];
+      const args = [...profile, script, server.wsUrl, last ? values.warm : '0', values['warm-up']];
       const child = spawn(process.execPath, args, {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -126,6 +132,7 @@ async function main(): Promise<void> {
     coldMs: cold.map(round),
     childSelfMedianMs: round(median(childSelf)),
     childImportedMedianMs: round(median(imported)),
+    warmUpCalls: Number(values['warm-up']),
     warmMedianMs: round(median(warm)),
     warmMs: warm.map(round),
   };

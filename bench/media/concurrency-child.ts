@@ -9,6 +9,7 @@
  * (default 10 s): RTP packets sent and echoed per kind (from `stats()`), this process's CPU time and RSS,
  * and the CPU time and RSS of its children (the ffmpeg encoders of the `ffmpeg` source).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { EchoTestHandle } from '../../src/plugins/echotest/handle.js';
 import { descendantsUsage } from './proc-stats.js';
@@ -49,6 +50,12 @@ export interface ConcurrencyPoint {
   baseRssMb: number;
   /** Heap used at the end of the window, MB. */
   heapUsedMb: number;
+  /**
+   * Event-loop delay over the window (`monitorEventLoopDelay`, 10 ms resolution), ms: p99 and max. The
+   * pacer moves a stream forward instead of bursting once it is more than 250 ms late, so a max above
+   * that means audio skipped. Absent in reports written before it was measured.
+   */
+  loopDelayMs?: { p99: number; max: number };
 }
 
 type Lib = typeof import('../../src/index.js');
@@ -103,11 +110,14 @@ async function main(): Promise<ConcurrencyPoint> {
   const before = echoes.map((echo) => echo.stats());
   const cpu0 = process.cpuUsage();
   const kids0 = descendantsUsage(process.pid);
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const t0 = performance.now();
   console.log('WINDOW start'); // the parent samples Janus's CPU at these marks
   await new Promise((resolve) => setTimeout(resolve, windowS * 1000));
   const elapsedS = (performance.now() - t0) / 1000;
   console.log('WINDOW end');
+  loopDelay.disable();
   const cpu = process.cpuUsage(cpu0);
   const kids = descendantsUsage(process.pid);
   const after = echoes.map((echo) => echo.stats());
@@ -145,6 +155,7 @@ async function main(): Promise<ConcurrencyPoint> {
     childRssMb: kids.rssKb / 1024,
     baseRssMb,
     heapUsedMb: memory.heapUsed / 2 ** 20,
+    loopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
   };
   await janus.close();
   return point;

@@ -85,8 +85,8 @@ async function runChild(args: string[], janusPid: number, nodeArgs: string[] = [
 
 function table(points: MeasuredPoint[]): string {
   const rows = [
-    '| source | N | up | audio sent (% real time, min call) | echoed audio / video | connect→webrtcup median (ms) | CPU node / children / Janus (% core) | RSS node (MB; per call) | sustained | load 1m |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| source | N | up | audio sent (% real time, min call) | echoed audio / video | connect→webrtcup median (ms) | CPU node / children / Janus (% core) | RSS node (MB; per call) | loop delay p99 / max (ms) | sustained | load 1m |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const p of points) {
     const perCallKb = ((p.rssMb - p.baseRssMb) * 1024) / Math.max(1, p.up);
@@ -95,6 +95,7 @@ function table(points: MeasuredPoint[]): string {
         `${(p.echoed.audio * 100).toFixed(1)} / ${(p.echoed.video * 100).toFixed(1)} % | ${p.webrtcupMedianMs.toFixed(0)} | ` +
         `${p.cpuPercent.toFixed(0)} / ${p.childCpuPercent.toFixed(0)} / ${p.janusCpuPercent.toFixed(0)} | ` +
         `${p.rssMb.toFixed(0)}${p.childRssMb > 0 ? ` + ${p.childRssMb.toFixed(0)} children` : ''}; ${perCallKb.toFixed(0)} KB | ` +
+        `${p.loopDelayMs ? `${p.loopDelayMs.p99.toFixed(0)} / ${p.loopDelayMs.max.toFixed(0)}` : 'n/a'} | ` +
         `${p.sustained ? 'yes' : 'no'} | ${p.loadAverage1m.toFixed(1)} |`,
     );
   }
