@@ -19,7 +19,11 @@
  * A fifth, {@link routeKeyframeRequestsByMediaSsrc} (in `werift-keyframe-routing.ts`), is a fix too:
  * keyframe requests (PLI/FIR) that Janus forwards reach our sender instead of being dropped.
  *
- * {@link applyWeriftWorkarounds} applies all five. Each touches werift internals that are not
+ * A sixth, {@link fixNackSequenceWrap} (in `werift-nack-wrap.ts`), is a fix as well: received video
+ * keeps being NACKed after a loss at the sequence-number wrap, and the NACK timer stops when nothing is
+ * missing.
+ *
+ * {@link applyWeriftWorkarounds} applies all six. Each touches werift internals that are not
  * part of its typed API; every access is checked at run time and throws a
  * {@link WeriftInternalsError} naming the missing piece, so a werift upgrade that moves them
  * fails loudly instead of silently losing the workaround. Re-check each one (its "Drop it when"
@@ -35,8 +39,15 @@ import { pathToFileURL } from 'node:url';
 import { isDtls, type RTCPeerConnection } from 'werift';
 import { WeriftInternalsError } from './werift-internals-error.js';
 import { type KeyframeRoutingStats, routeKeyframeRequestsByMediaSsrc } from './werift-keyframe-routing.js';
+import { fixNackSequenceWrap, type NackWrapStats } from './werift-nack-wrap.js';
 
-export { type KeyframeRoutingStats, routeKeyframeRequestsByMediaSsrc, WeriftInternalsError };
+export {
+  fixNackSequenceWrap,
+  type KeyframeRoutingStats,
+  type NackWrapStats,
+  routeKeyframeRequestsByMediaSsrc,
+  WeriftInternalsError,
+};
 
 // ---------------------------------------------------------------------------------------------
 // The parts of werift 0.24.4 these workarounds touch (file names are in werift's source tree).
@@ -581,7 +592,7 @@ export function resumeIceAfterRestart(pc: RTCPeerConnection): IceRestartStats {
 }
 
 // ---------------------------------------------------------------------------------------------
-// All five
+// All six
 // ---------------------------------------------------------------------------------------------
 
 /** Options of {@link applyWeriftWorkarounds}; each workaround is on unless set to `false`. */
@@ -596,6 +607,8 @@ export interface WeriftWorkaroundOptions {
   readonly iceRestart?: boolean;
   /** (e) `false` to leave keyframe requests routed by sender SSRC (they then never reach our sender). */
   readonly keyframeRouting?: boolean;
+  /** (f) `false` to keep werift's NACK handler (no NACKs after a loss at the sequence-number wrap). */
+  readonly nackWrap?: boolean;
 }
 
 /** What {@link applyWeriftWorkarounds} applied (`undefined` for a workaround switched off). */
@@ -610,14 +623,17 @@ export interface AppliedWorkarounds {
   readonly iceRestart: IceRestartStats | undefined;
   /** (e) live counters. */
   readonly keyframeRouting: KeyframeRoutingStats | undefined;
+  /** (f) live counters. */
+  readonly nackWrap: NackWrapStats | undefined;
 }
 
 /**
- * Applies {@link suppressImplicitStun}, {@link bufferEarlyDtls}, {@link enableNativeP256} and
- * {@link resumeIceAfterRestart} and {@link routeKeyframeRequestsByMediaSsrc} (e, in
- * `werift-keyframe-routing.ts`) to `pc`. Call it right after `new RTCPeerConnection(...)`, before
- * any negotiation; (a), (b), (d) and (e) are in place when this returns its promise, (c) when the
- * promise resolves (at once after the first call in a process).
+ * Applies {@link suppressImplicitStun}, {@link bufferEarlyDtls}, {@link enableNativeP256},
+ * {@link resumeIceAfterRestart}, {@link routeKeyframeRequestsByMediaSsrc} (e, in
+ * `werift-keyframe-routing.ts`) and {@link fixNackSequenceWrap} (f, in `werift-nack-wrap.ts`) to `pc`.
+ * Call it right after `new RTCPeerConnection(...)`, before any negotiation; (a), (b), (d), (e) and (f)
+ * are in place when this returns its promise, (c) when the promise resolves (at once after the first
+ * call in a process).
  *
  * @param pc - a fresh werift peer connection
  * @param options - switch single workarounds off or configure them
@@ -632,6 +648,7 @@ export async function applyWeriftWorkarounds(
   const iceRestart = options.iceRestart === false ? undefined : resumeIceAfterRestart(pc);
   const keyframeRouting =
     options.keyframeRouting === false ? undefined : routeKeyframeRequestsByMediaSsrc(pc);
+  const nackWrap = options.nackWrap === false ? undefined : fixNackSequenceWrap(pc);
   const nativeP256 = options.nativeP256 === false ? undefined : await enableNativeP256();
-  return { stun, earlyDtls, nativeP256, iceRestart, keyframeRouting };
+  return { stun, earlyDtls, nativeP256, iceRestart, keyframeRouting, nackWrap };
 }

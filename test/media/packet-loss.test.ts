@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RtpPacket } from 'werift';
 import { connect, EchoTest, type JanusClient, MediaSource } from '../../src/index.js';
 import { isVp8KeyframePayload } from '../../src/media/vp8-rtp.js';
+import { fixNackSequenceWrap } from '../../src/media/werift-nack-wrap.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { requirePrivateNetns } from './support/net-guard.js';
 
@@ -150,6 +151,11 @@ describe('5 % packet loss each way (private namespace)', () => {
     };
     const outcome = decodability([...received.values()]);
     const stats = echo.stats();
+    // The NACK fix (f) is on this call's video receiver: it returns the counters the call already has.
+    const nackWrap = fixNackSequenceWrap(pc);
+    const nacksByUs = Object.values(
+      (receiver as unknown as { nackCountBySsrc: Record<number, number> }).nackCountBySsrc,
+    ).reduce((sum, count) => sum + count, 0);
     const report = {
       ...outcome,
       decodableShare: outcome.decodable / outcome.expected,
@@ -157,6 +163,8 @@ describe('5 % packet loss each way (private namespace)', () => {
       videoEchoed: stats.video.packetsReceived,
       nacksFromJanus: sender.nackCount,
       retransmittedByWerift: sender.retransmittedPacketsSent,
+      lostMarkedByOurReceiver: nackWrap.lost,
+      nacksSentByOurReceiver: nacksByUs,
       keyframeRequestsFromJanus: stats.keyframeRequests,
       plisSentByUs: stats.keyframeRequestsSent,
       keyframeAfterPliMs: plis.map((at) => Math.round((keyframesAt.find((k) => k > at) ?? Number.NaN) - at)),
@@ -170,6 +178,10 @@ describe('5 % packet loss each way (private namespace)', () => {
     // NACKs: Janus asked for what we lost on the way in, werift retransmitted it.
     expect(report.nacksFromJanus).toBeGreaterThan(0);
     expect(report.retransmittedByWerift).toBeGreaterThan(0);
+    // And the other way: our receiver (werift's NACK handler with fix f) saw the echo's losses and NACKed them.
+    expect(nackWrap.receivers).toBeGreaterThanOrEqual(1);
+    expect(report.lostMarkedByOurReceiver).toBeGreaterThan(0);
+    expect(report.nacksSentByOurReceiver).toBeGreaterThan(0);
     // Unrecovered loss: our PLIs reached our own sender through Janus, and a key frame followed each
     // within the bound (a PLI or its key frame can be lost too: the watch asks again every 100 ms).
     expect(plis.length).toBeGreaterThan(0);

@@ -383,26 +383,29 @@ describe('(e) routeKeyframeRequestsByMediaSsrc', () => {
 });
 
 describe('applyWeriftWorkarounds', () => {
-  it('applies all five, or the ones asked for', async () => {
+  it('applies all six, or the ones asked for', async () => {
     const all = await applyWeriftWorkarounds(peer());
     expect(all.stun?.keptConfiguredStun).toBe(false);
     expect(all.earlyDtls).toEqual({ buffered: 0, replayed: 0, dropped: 0 });
     expect(all.nativeP256).toBeDefined();
     expect(all.iceRestart).toEqual({ resumed: 0, failed: 0 });
     expect(all.keyframeRouting).toEqual({ delivered: 0 });
+    expect(all.nackWrap).toEqual({ receivers: 0, lost: 0 });
     const none = await applyWeriftWorkarounds(peer(), {
       stun: false,
       earlyDtls: false,
       nativeP256: false,
       iceRestart: false,
       keyframeRouting: false,
+      nackWrap: false,
     });
-    expect(none).toEqual({
+    expect(none).toStrictEqual({
       stun: undefined,
       earlyDtls: undefined,
       nativeP256: undefined,
       iceRestart: undefined,
       keyframeRouting: undefined,
+      nackWrap: undefined,
     });
   });
 });
