@@ -10,7 +10,7 @@
  */
 import dgram from 'node:dgram';
 import dns from 'node:dns';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { beforeEach } from 'vitest';
@@ -116,6 +116,34 @@ export function snmpCounter(group: string, name: string): number {
   const index = header.indexOf(name);
   if (index < 0) throw new Error(`no ${group} ${name} in /proc/net/snmp`);
   return Number(values[index]);
+}
+
+/** Clock ticks per second of the start times in `/proc/<pid>/stat` (USER_HZ: 100 on every Linux ABI). */
+const USER_HZ = 100;
+
+/**
+ * The other processes of this PID namespace that started within the last `withinMs`, as
+ * `<pid>:<command>`. Inside `scripts/netns-run.sh` they are exactly the processes that share the
+ * network namespace, and so its kernel counters ({@link snmpCounter}).
+ */
+export function processesStartedWithin(withinMs: number): string[] {
+  const uptimeS = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  const sinceTicks = (uptimeS - withinMs / 1000) * USER_HZ;
+  const started: string[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // "pid (comm) state ppid ...": the command may hold spaces; field 22 is the start time.
+    const close = stat.lastIndexOf(')');
+    const startTicks = Number(stat.slice(close + 2).split(' ')[19]);
+    if (startTicks >= sinceTicks) started.push(`${name}:${stat.slice(stat.indexOf('(') + 1, close)}`);
+  }
+  return started;
 }
 
 /** True inside `scripts/netns-run.sh` (the private namespace with jpd0 = 10.200.0.1). */
