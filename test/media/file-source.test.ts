@@ -54,28 +54,36 @@ describe('file sources without ffmpeg (private namespace)', () => {
     await echo.start({ ...kinds, source });
     await sleep(1500);
     const stats = echo.stats();
+    // The packets still in flight at that moment (a key frame's burst is several) are given 300 ms to come
+    // back; what was sent meanwhile is counted as echoed, so `echoed` is a lower bound of the share of the
+    // first 1.5 s that came back (a test:repeat run read 0.893 with the in-flight packets counted as lost).
+    await sleep(300);
+    const later = echo.stats();
     await echo.hangup();
-    return stats;
+    const echoed = (kind: 'audio' | 'video') =>
+      (later[kind].packetsReceived - (later[kind].packetsSent - stats[kind].packetsSent)) /
+      stats[kind].packetsSent;
+    return { sent: { audio: stats.audio.packetsSent, video: stats.video.packetsSent }, echoed };
   }
 
   it('plays a WebM (VP8 + Opus) and loops it', async () => {
     const stats = await echoOf(MediaSource.file(recorded, { loop: true }), { audio: true, video: true });
-    expect(stats.audio.packetsSent).toBeGreaterThan(40);
-    expect(stats.video.packetsSent).toBeGreaterThan(20);
-    expect(stats.audio.packetsReceived / stats.audio.packetsSent).toBeGreaterThanOrEqual(0.9);
-    expect(stats.video.packetsReceived / stats.video.packetsSent).toBeGreaterThanOrEqual(0.9);
+    expect(stats.sent.audio).toBeGreaterThan(40);
+    expect(stats.sent.video).toBeGreaterThan(20);
+    expect(stats.echoed('audio')).toBeGreaterThanOrEqual(0.9);
+    expect(stats.echoed('video')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('plays an IVF (VP8) file', async () => {
     const stats = await echoOf(MediaSource.file(assetPath('clip.ivf')), { audio: false, video: true });
-    expect(stats.video.packetsSent).toBeGreaterThan(20);
-    expect(stats.video.packetsReceived / stats.video.packetsSent).toBeGreaterThanOrEqual(0.9);
+    expect(stats.sent.video).toBeGreaterThan(20);
+    expect(stats.echoed('video')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('plays an Ogg/Opus file', async () => {
     const stats = await echoOf(MediaSource.file(assetPath('clip.opus')), { audio: true, video: false });
-    expect(stats.audio.packetsSent).toBeGreaterThan(40);
-    expect(stats.audio.packetsReceived / stats.audio.packetsSent).toBeGreaterThanOrEqual(0.9);
+    expect(stats.sent.audio).toBeGreaterThan(40);
+    expect(stats.echoed('audio')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('what needs transcoding fails at once with FFMPEG_MISSING', async () => {
