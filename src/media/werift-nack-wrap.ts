@@ -120,15 +120,15 @@ export function fixNackSequenceWrap(pc: RTCPeerConnection): NackWrapStats {
       }
       const ahead = forward(nack.newEstSeqNum, sequenceNumber);
       if (ahead === 0 || ahead >= 0x8000) return; // a repeat, or older than the estimate
+      nack.newEstSeqNum = sequenceNumber;
       if (ahead > 1) {
         const missing = Math.min(ahead - 1, NACK_MAX_LOST);
         for (let back = missing; back >= 1; back--) {
           stats.lost++;
           nack.setLost((sequenceNumber - back) & 0xffff, 1);
         }
+        nack.pruneLost();
       }
-      nack.newEstSeqNum = sequenceNumber;
-      if (ahead > 1) nack.pruneLost();
     };
     nack.setLost = (seq, count) => {
       nack._lost[seq] = count;
