@@ -10,7 +10,12 @@ import {
   type RTCDataChannel,
   type RTCIceCandidate,
   RTCPeerConnection,
+  type RTCRtpCodecParameters,
   type RTCRtpTransceiver,
+  useOPUS,
+  usePCMU,
+  useVP8,
+  useVP9,
 } from 'werift';
 import { JanusError } from '../errors.js';
 import type { Jsep, TrickleCandidate } from '../protocol/messages.js';
@@ -175,6 +180,8 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
       bundlePolicy: 'max-bundle',
       iceServers,
       dtls: { keys: processDtlsKeys() },
+      // werift's defaults, plus VP9: accepted in Janus's offers, and offered (alone) for a VP9 file.
+      codecs: { audio: [useOPUS(), usePCMU()], video: [useVP8(), useVP9()] },
     });
     if (options.workarounds !== false) await applyWeriftWorkarounds(pc, options.workarounds ?? {});
     return new JanusPeer(pc, options.answerSetup ?? 'passive');
@@ -271,9 +278,28 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
     if (request.data && !this.#channels.has(JANUS_DATA_CHANNEL)) {
       this.#adoptChannel(this.pc.createDataChannel(JANUS_DATA_CHANNEL));
     }
+    this.#offerSourceVideoCodec();
     this.#watchSenders();
     this.#checkSource();
     this.#ensureSource();
+  }
+
+  /**
+   * The one video codec our offer names: VP9 for a file played in process with VP9 video, so that its
+   * frames go out as they are, with no transcoding; VP8 (the clip, ffmpeg's output, or receiving only)
+   * otherwise. Only the first offer of the video m-line chooses: a renegotiation keeps what was
+   * negotiated.
+   */
+  #offerSourceVideoCodec(): void {
+    const transceiver = this.#transceiver('video');
+    if (!transceiver || transceiver.codecs.length > 0) return;
+    const sends = (['audio', 'video'] as const).filter((kind) => this.#request[kind] === true);
+    const vp9 = sends.includes('video') && this.#inProcessFile(sends)?.video?.codec === 'VP9';
+    const mimeType = vp9 ? 'video/vp9' : 'video/vp8';
+    const codec = (this.pc.config.codecs.video ?? []).find(
+      (candidate: RTCRtpCodecParameters) => candidate.mimeType.toLowerCase() === mimeType,
+    );
+    if (codec) transceiver.codecs = [codec];
   }
 
   /** Creates and sets the local offer. With `trickle: false` waits for gathering to finish. */

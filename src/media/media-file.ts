@@ -1,6 +1,7 @@
 /**
- * File sources played in process, without ffmpeg: WebM (VP8 video, Opus audio), Ogg/Opus and IVF (VP8).
- * Anything else (other containers or codecs, VP9, or a size/rate/bitrate of its own) goes through ffmpeg.
+ * File sources played in process, without ffmpeg: WebM (VP8 or VP9 video, Opus audio), Ogg/Opus and IVF
+ * (VP8 or VP9). Anything else (other containers or codecs, or a size/rate/bitrate of its own) goes through
+ * ffmpeg.
  * @module
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
@@ -11,11 +12,12 @@ import { parseOggOpus } from './ogg-opus.js';
 import type { MediaKind, PacketisedFrame, PacketisedMedia, PacketisedTrack } from './packet-source.js';
 import { packetiseIvf, packetiseOpus } from './packetise.js';
 import { isVp8Keyframe, packetizeVp8, vp8FrameSize } from './vp8-rtp.js';
+import { isVp9Keyframe, packetizeVp9, vp9FrameSize } from './vp9-rtp.js';
 import { demuxWebm } from './webm-demux.js';
 
 /**
  * Reads and packetises a media file in process, or says it cannot: `undefined` for a file that needs
- * transcoding (unknown extension, a codec other than VP8/Opus).
+ * transcoding (unknown extension, a codec other than VP8/VP9/Opus).
  *
  * @param path - the file
  * @throws JanusError `MEDIA_FORMAT` when a file of a known kind is broken
@@ -24,7 +26,7 @@ export function loadMediaFile(path: string): PacketisedMedia | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith('.ivf')) {
     const file = parseIvf(readFileSync(path));
-    return file.fourcc === 'VP80' ? { video: packetiseIvf(file) } : undefined;
+    return file.fourcc === 'VP80' || file.fourcc === 'VP90' ? { video: packetiseIvf(file) } : undefined;
   }
   if (lower.endsWith('.ogg') || lower.endsWith('.opus') || lower.endsWith('.oga')) {
     return { audio: packetiseOpus(parseOggOpus(readFileSync(path))) };
@@ -32,8 +34,8 @@ export function loadMediaFile(path: string): PacketisedMedia | undefined {
   if (lower.endsWith('.webm')) {
     const media: { audio?: PacketisedTrack; video?: PacketisedTrack } = {};
     for (const track of demuxWebm(readFileSync(path))) {
-      if (track.kind === 'video' && track.codec === 'V_VP8' && !media.video)
-        media.video = webmVideo(track.frames);
+      if (track.kind === 'video' && WEBM_VIDEO_CODECS.has(track.codec) && !media.video)
+        media.video = webmVideo(track.frames, track.codec === 'V_VP9' ? 'VP9' : 'VP8');
       else if (track.kind === 'audio' && track.codec === 'A_OPUS' && !media.audio) {
         media.audio = packetiseOpus({ channels: 2, preSkip: 0, packets: track.frames.map((f) => f.data) });
       } else return undefined; // another codec: transcode the whole file
@@ -43,14 +45,24 @@ export function loadMediaFile(path: string): PacketisedMedia | undefined {
   return undefined;
 }
 
-function webmVideo(frames: readonly { timeMs: number; data: Buffer }[]): PacketisedTrack {
+/** The WebM video codecs played in process (Matroska codec IDs). */
+const WEBM_VIDEO_CODECS: ReadonlySet<string> = new Set(['V_VP8', 'V_VP9']);
+
+function webmVideo(
+  frames: readonly { timeMs: number; data: Buffer }[],
+  codec: 'VP8' | 'VP9',
+): PacketisedTrack {
+  const vp9 = codec === 'VP9';
   const out: PacketisedFrame[] = frames.map((frame, i) => {
     const next = frames[i + 1] ?? frames[i - 1];
     const durationTicks = next ? Math.round(Math.abs(next.timeMs - frame.timeMs) * 90) || 3000 : 3000;
-    return { payloads: packetizeVp8(frame.data), durationTicks, keyframe: isVp8Keyframe(frame.data) };
+    return vp9
+      ? { payloads: packetizeVp9(frame.data), durationTicks, keyframe: isVp9Keyframe(frame.data) }
+      : { payloads: packetizeVp8(frame.data), durationTicks, keyframe: isVp8Keyframe(frame.data) };
   });
-  const size = frames[0] ? vp8FrameSize(frames[0].data) : undefined;
-  return { codec: 'VP8', clockRate: 90_000, frames: out, ...(size ?? {}) };
+  const first = frames[0]?.data;
+  const size = first ? (vp9 ? vp9FrameSize(first) : vp8FrameSize(first)) : undefined;
+  return { codec, clockRate: 90_000, frames: out, ...(size ?? {}) };
 }
 
 /** Whether packetised media has every kind in `kinds`. */

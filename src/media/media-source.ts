@@ -1,7 +1,7 @@
 /**
  * What a handle sends. In Node: the shipped test clip (a VP8 test pattern with a frame counter and an Opus
- * tone, played in process), a tone/pattern of your own (ffmpeg), or a file (WebM VP8/Opus, Ogg/Opus and
- * IVF VP8 in process; anything else transcoded by ffmpeg). In the browser: `getUserMedia` constraints, a
+ * tone, played in process), a tone/pattern of your own (ffmpeg), or a file (WebM VP8/VP9/Opus, Ogg/Opus
+ * and IVF VP8/VP9 in process; anything else transcoded by ffmpeg). In the browser: `getUserMedia` constraints, a
  * `MediaStream` or a canvas (see `BrowserMediaSource` in `janus-xstate/browser`).
  * @module
  */
@@ -9,7 +9,7 @@ import type { AudioEncoding, FileInput, GeneratedInput, VideoEncoding } from './
 
 /**
  * A description of media to send. Played in process (no ffmpeg) for `generated()` without options and for
- * WebM (VP8/Opus), Ogg/Opus and IVF (VP8) files; anything else is encoded to Opus/VP8 RTP by ffmpeg when
+ * WebM (VP8/VP9/Opus), Ogg/Opus and IVF (VP8/VP9) files; anything else is encoded to Opus/VP8 RTP by ffmpeg when
  * the call starts (`FFMPEG_MISSING` at once when ffmpeg is not installed).
  */
 export interface MediaSourceSpec {
@@ -88,9 +88,9 @@ export const MediaSource = {
     return { input, ...pick(options, ['audio', 'video']) };
   },
   /**
-   * A file; `loop` plays it again and again. WebM (VP8/Opus), Ogg/Opus and IVF (VP8) holding every kind
-   * the call sends are played in process; anything else, or with `audio`/`video` options, is re-encoded
-   * in real time by ffmpeg.
+   * A file; `loop` plays it again and again. WebM (VP8 or VP9, Opus), Ogg/Opus and IVF (VP8 or VP9)
+   * holding every kind the call sends are played in process, VP9 being offered as the call's only video
+   * codec; anything else, or with `audio`/`video` options, is re-encoded to VP8 in real time by ffmpeg.
    */
   file(path: string, options: FileSourceOptions = {}): MediaSourceSpec {
     const input: FileInput = {

@@ -7,7 +7,7 @@ import type { IvfFile } from './ivf.js';
 import { type OggOpusFile, opusPacketSamples } from './ogg-opus.js';
 import type { PacketisedFrame, PacketisedTrack } from './packet-source.js';
 import { DEFAULT_MAX_PAYLOAD, isVp8Keyframe, packetizeVp8, vp8FrameSize } from './vp8-rtp.js';
-import { isVp9Keyframe, packetizeVp9 } from './vp9-rtp.js';
+import { isVp9Keyframe, packetizeVp9, vp9FrameSize } from './vp9-rtp.js';
 
 /**
  * Cuts the frames of an IVF file into RTP payloads (VP8 or VP9), with durations on the 90 kHz clock
@@ -32,7 +32,7 @@ export function packetiseIvf(file: IvfFile, maxPayload = DEFAULT_MAX_PAYLOAD): P
     };
   });
   const first = file.frames[0]?.data;
-  const size = first && !vp9 ? vp8FrameSize(first) : undefined;
+  const size = first ? (vp9 ? vp9FrameSize(first) : vp8FrameSize(first)) : undefined;
   return {
     codec: vp9 ? 'VP9' : 'VP8',
     clockRate: 90_000,

@@ -2,12 +2,13 @@
  * Recording what a peer receives: every audio and video m-line that receives, whatever directions the
  * caller asked for, into one WebM file or one file per stream group (`recordTo: (stream) => path`, e.g.
  * one per VideoRoom feed). Each file's video header carries the real picture size, read from the first
- * VP8 key frame; packets that arrive before it are kept and replayed, so nothing received is lost.
+ * VP8 or VP9 key frame; packets that arrive before it are kept and replayed, so nothing received is lost.
  * @module
  */
 import { MediaStreamTrack, type RTCPeerConnection, type RtpPacket } from 'werift';
 import type { MediaKind } from './packet-source.js';
 import { vp8KeyframeSizeFromPayload } from './vp8-rtp.js';
+import { vp9KeyframeSizeFromPayload } from './vp9-rtp.js';
 import type { WebmRecording } from './webm-recorder.js';
 
 let recorderModule: Promise<typeof import('./webm-recorder.js')> | undefined;
@@ -104,7 +105,10 @@ class RecordingGroup {
     }
     if (this.#buffer.length < MAX_BUFFERED) this.#buffer.push({ kind, packet: packet.clone() });
     if (kind === 'video' && !this.#starting) {
-      const size = vp8KeyframeSizeFromPayload(packet.payload);
+      const vp9 = this.#tracks.video?.codec?.mimeType.toLowerCase() === 'video/vp9';
+      const size = vp9
+        ? vp9KeyframeSizeFromPayload(packet.payload)
+        : vp8KeyframeSizeFromPayload(packet.payload);
       if (size) this.#begin(size);
     }
   }

@@ -44,7 +44,7 @@ describe('examples/echotest.ts', () => {
   it('echoes ≥95% of 3 s of generated audio and video, prints the counts, and exits 0 by itself', async () => {
     const { code, stdout, stderr } = await runExample({ JANUS_WS_URL: server.wsUrl });
     expect(stderr).toBe('');
-    expect(code).toBe(0);
+    expect(code, stdout).toBe(0);
     expect(stdout).toMatch(/^webrtcup after \d+ ms$/m);
     expect(stdout).toMatch(/^audio: sent \d+ packets, echoed \d+ \([\d.]+%\)$/m);
     expect(stdout).toMatch(/^video: sent \d+ packets, echoed \d+ \([\d.]+%\)$/m);
