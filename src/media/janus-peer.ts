@@ -293,13 +293,37 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
   #offerSourceVideoCodec(): void {
     const transceiver = this.#transceiver('video');
     if (!transceiver || transceiver.codecs.length > 0) return;
-    const sends = (['audio', 'video'] as const).filter((kind) => this.#request[kind] === true);
-    const vp9 = sends.includes('video') && this.#inProcessFile(sends)?.video?.codec === 'VP9';
-    const mimeType = vp9 ? 'video/vp9' : 'video/vp8';
+    const mimeType = this.#sourceVideoMimeType();
     const codec = (this.pc.config.codecs.video ?? []).find(
       (candidate: RTCRtpCodecParameters) => candidate.mimeType.toLowerCase() === mimeType,
     );
     if (codec) transceiver.codecs = [codec];
+  }
+
+  /**
+   * Answering an offer with video we send: keeps only the offered codec our frames are in (VP9 for a
+   * VP9 file played in process, VP8 otherwise), whatever the offer prefers, so that the frames never go
+   * out under another codec's payload type.
+   *
+   * @throws JanusError `MEDIA_UNSUPPORTED` when the offer does not have that codec
+   */
+  #answerSourceVideoCodec(transceiver: RTCRtpTransceiver): void {
+    const mimeType = this.#sourceVideoMimeType();
+    const codec = transceiver.codecs.find((candidate) => candidate.mimeType.toLowerCase() === mimeType);
+    if (!codec) {
+      throw new JanusError(
+        'MEDIA_UNSUPPORTED',
+        `the offer has no ${mimeType.slice('video/'.length).toUpperCase()} video, the codec of what we send`,
+      );
+    }
+    transceiver.codecs = [codec];
+  }
+
+  /** The codec of the video we send: VP9 for a VP9 file played in process, VP8 otherwise. */
+  #sourceVideoMimeType(): 'video/vp8' | 'video/vp9' {
+    const sends = (['audio', 'video'] as const).filter((kind) => this.#request[kind] === true);
+    const vp9 = sends.includes('video') && this.#inProcessFile(sends)?.video?.codec === 'VP9';
+    return vp9 ? 'video/vp9' : 'video/vp8';
   }
 
   /** Creates and sets the local offer. With `trickle: false` waits for gathering to finish. */
@@ -372,6 +396,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
       const kind = transceiver.kind as MediaKind;
       const wanted = request[kind];
       if (wanted === true) {
+        if (kind === 'video') this.#answerSourceVideoCodec(transceiver);
         this.#attachLocalTrack(kind, transceiver);
         transceiver.setDirection('sendrecv');
       } else if (wanted === false) {
