@@ -48,6 +48,10 @@ export interface ColdStartReport {
   warmUpCalls?: number;
   warmMedianMs: number;
   warmMs: number[];
+  /** Spawn → exit medians of `node -e 0`, of `require('werift')` and of importing the library (absent before). */
+  floorNodeMs?: number;
+  floorWeriftMs?: number;
+  floorLibraryMs?: number;
 }
 
 /** A figure's report, or why there is none. */
@@ -183,6 +187,11 @@ function coldStartTable(report: ColdStartReport): string[] {
     `| cold: spawn → \`webrtcup\` (EchoTest audio + video, fresh \`node\`) | ${fixed(report.coldMedianMs, 1)} | ${report.coldMs.map((ms) => fixed(ms, 0)).join(', ')} | ≤ 150 |`,
     `| of which: the child's own clock at \`webrtcup\` / after \`import\` of the library | ${fixed(report.childSelfMedianMs, 1)} / ${fixed(report.childImportedMedianMs, 1)} | | |`,
     `| warm: connect → \`webrtcup\`, later calls in the last process (after ${report.warmUpCalls ?? 0} unmeasured) | ${fixed(report.warmMedianMs, 1)} | ${report.warmMs.map((ms) => fixed(ms, 0)).join(', ')} | ≤ 45 |`,
+    ...(report.floorNodeMs === undefined
+      ? []
+      : [
+          `| floor, spawn → exit of a fresh \`node\`: doing nothing / \`require('werift')\` / \`import\` of the library | ${fixed(report.floorNodeMs, 1)} / ${fixed(report.floorWeriftMs ?? Number.NaN, 1)} / ${fixed(report.floorLibraryMs ?? Number.NaN, 1)} | | |`,
+        ]),
     '',
     `Load average (1 min) at the end: ${fixed(report.loadAverage1m, 1)}.`,
   ];

@@ -9,8 +9,11 @@
  *
  * Cold = parent's clock from `spawn()` to the child's `UP` line (Node's own start-up included); the child
  * also reports its own `performance.now()` (ms since its process started) at `webrtcup`.
+ *
+ * The floor under it, each as spawn → exit of 10 fresh processes (median), no Janus involved: `node -e 0`,
+ * `node -e "require('werift')"` (the WebRTC stack alone), and an import of the compiled library.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,6 +27,18 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Median ms from spawn to exit of `runs` fresh `node` processes with `args`. */
+function spawnToExitMs(args: string[], runs: number): number {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+    if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}`);
+    ms.push(performance.now() - started);
+  }
+  return median(ms);
 }
 
 /** The child: plain JavaScript importing the compiled library, so no loader runs. */
@@ -124,6 +139,12 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+  const runs = Number(values.processes);
+  const floor = {
+    nodeMs: spawnToExitMs(['-e', '0'], runs),
+    weriftMs: spawnToExitMs(['-e', "require('werift')"], runs),
+    libraryMs: spawnToExitMs(['--input-type=module', '-e', `await import(${JSON.stringify(libUrl)})`], runs),
+  };
   const round = (ms: number) => Math.round(ms * 10) / 10;
   const report = {
     date: new Date().toISOString(),
@@ -135,6 +156,9 @@ async function main(): Promise<void> {
     warmUpCalls: Number(values['warm-up']),
     warmMedianMs: round(median(warm)),
     warmMs: warm.map(round),
+    floorNodeMs: round(floor.nodeMs),
+    floorWeriftMs: round(floor.weriftMs),
+    floorLibraryMs: round(floor.libraryMs),
   };
   mkdirSync(dirname(values.json), { recursive: true });
   writeFileSync(values.json, `${JSON.stringify(report, null, 1)}\n`);
