@@ -319,9 +319,14 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
     transceiver.codecs = [codec];
   }
 
+  /** The kinds the request sends (`true`, not `'recvonly'`). */
+  #sendingKinds(): MediaKind[] {
+    return (['audio', 'video'] as const).filter((kind) => this.#request[kind] === true);
+  }
+
   /** The codec of the video we send: VP9 for a VP9 file played in process, VP8 otherwise. */
   #sourceVideoMimeType(): 'video/vp8' | 'video/vp9' {
-    const sends = (['audio', 'video'] as const).filter((kind) => this.#request[kind] === true);
+    const sends = this.#sendingKinds();
     const vp9 = sends.includes('video') && this.#inProcessFile(sends)?.video?.codec === 'VP9';
     return vp9 ? 'video/vp9' : 'video/vp8';
   }
@@ -613,7 +618,7 @@ export class JanusPeer extends TypedEmitter<PeerEventMap> implements MediaPeer {
 
   /** Fails the negotiation at once (`FFMPEG_MISSING`) when what we are to send needs ffmpeg and it is absent. */
   #checkSource(): void {
-    const sends = (['audio', 'video'] as const).filter((kind) => this.#request[kind] === true);
+    const sends = this.#sendingKinds();
     if (sends.length === 0 || this.#usesClip() || this.#inProcessFile(sends)) return;
     const input = this.#request.source?.input;
     requireFfmpeg(

@@ -9,10 +9,8 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import { JanusError } from '../errors.js';
 import { parseIvf } from './ivf.js';
 import { parseOggOpus } from './ogg-opus.js';
-import type { MediaKind, PacketisedFrame, PacketisedMedia, PacketisedTrack } from './packet-source.js';
-import { packetiseIvf, packetiseOpus } from './packetise.js';
-import { isVp8Keyframe, packetizeVp8, vp8FrameSize } from './vp8-rtp.js';
-import { isVp9Keyframe, packetizeVp9, vp9FrameSize } from './vp9-rtp.js';
+import type { MediaKind, PacketisedMedia, PacketisedTrack } from './packet-source.js';
+import { packetiseIvf, packetiseOpus, packetiseVideo } from './packetise.js';
 import { demuxWebm } from './webm-demux.js';
 
 /**
@@ -52,17 +50,12 @@ function webmVideo(
   frames: readonly { timeMs: number; data: Buffer }[],
   codec: 'VP8' | 'VP9',
 ): PacketisedTrack {
-  const vp9 = codec === 'VP9';
-  const out: PacketisedFrame[] = frames.map((frame, i) => {
+  const timed = frames.map((frame, i) => {
     const next = frames[i + 1] ?? frames[i - 1];
     const durationTicks = next ? Math.round(Math.abs(next.timeMs - frame.timeMs) * 90) || 3000 : 3000;
-    return vp9
-      ? { payloads: packetizeVp9(frame.data), durationTicks, keyframe: isVp9Keyframe(frame.data) }
-      : { payloads: packetizeVp8(frame.data), durationTicks, keyframe: isVp8Keyframe(frame.data) };
+    return { data: frame.data, durationTicks };
   });
-  const first = frames[0]?.data;
-  const size = first ? (vp9 ? vp9FrameSize(first) : vp8FrameSize(first)) : undefined;
-  return { codec, clockRate: 90_000, frames: out, ...(size ?? {}) };
+  return packetiseVideo(codec, timed);
 }
 
 /** Whether packetised media has every kind in `kinds`. */

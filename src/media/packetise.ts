@@ -9,6 +9,46 @@ import type { PacketisedFrame, PacketisedTrack } from './packet-source.js';
 import { DEFAULT_MAX_PAYLOAD, isVp8Keyframe, packetizeVp8, vp8FrameSize } from './vp8-rtp.js';
 import { isVp9Keyframe, packetizeVp9, vp9FrameSize } from './vp9-rtp.js';
 
+/** How the frames of each video codec are cut into payloads, and key frames and sizes told. */
+const VIDEO_CODECS = {
+  VP8: { packetize: packetizeVp8, isKeyframe: isVp8Keyframe, frameSize: vp8FrameSize },
+  VP9: { packetize: packetizeVp9, isKeyframe: isVp9Keyframe, frameSize: vp9FrameSize },
+} as const;
+
+/**
+ * Cuts video frames into RTP payloads, each frame with its duration on the 90 kHz clock; the picture
+ * size is the first key frame's, else `fallbackSize`.
+ *
+ * @param codec - `VP8` or `VP9`
+ * @param frames - the frames in order, each with its duration
+ * @param fallbackSize - the size a container states, used when the first frame does not say
+ * @param maxPayload - bytes per RTP payload. Default 1100
+ */
+export function packetiseVideo(
+  codec: 'VP8' | 'VP9',
+  frames: readonly { data: Buffer; durationTicks: number }[],
+  fallbackSize: { width?: number; height?: number } = {},
+  maxPayload = DEFAULT_MAX_PAYLOAD,
+): PacketisedTrack {
+  const tools = VIDEO_CODECS[codec];
+  const out: PacketisedFrame[] = frames.map((frame) => ({
+    payloads: tools.packetize(frame.data, maxPayload),
+    durationTicks: frame.durationTicks,
+    keyframe: tools.isKeyframe(frame.data),
+  }));
+  const first = frames[0]?.data;
+  const size = first ? tools.frameSize(first) : undefined;
+  const width = size?.width ?? fallbackSize.width;
+  const height = size?.height ?? fallbackSize.height;
+  return {
+    codec,
+    clockRate: 90_000,
+    frames: out,
+    ...(width === undefined ? {} : { width }),
+    ...(height === undefined ? {} : { height }),
+  };
+}
+
 /**
  * Cuts the frames of an IVF file into RTP payloads (VP8 or VP9), with durations on the 90 kHz clock
  * from the frames' time stamps (the last frame lasts as long as the one before it).
@@ -22,24 +62,12 @@ export function packetiseIvf(file: IvfFile, maxPayload = DEFAULT_MAX_PAYLOAD): P
   if (!vp9 && file.fourcc !== 'VP80') throw new JanusError('MEDIA_UNSUPPORTED', `IVF codec ${file.fourcc}`);
   if (file.frames.length === 0) throw new JanusError('MEDIA_UNSUPPORTED', 'IVF file without frames');
   const ticks = (pts: number) => Math.round(pts * file.timebase * 90_000);
-  const frames: PacketisedFrame[] = file.frames.map((frame, i) => {
+  const frames = file.frames.map((frame, i) => {
     const next = file.frames[i + 1] ?? file.frames[i - 1];
     const duration = next ? Math.abs(ticks(next.pts) - ticks(frame.pts)) : 3000;
-    return {
-      payloads: vp9 ? packetizeVp9(frame.data, maxPayload) : packetizeVp8(frame.data, maxPayload),
-      durationTicks: duration || 3000,
-      keyframe: vp9 ? isVp9Keyframe(frame.data) : isVp8Keyframe(frame.data),
-    };
+    return { data: frame.data, durationTicks: duration || 3000 };
   });
-  const first = file.frames[0]?.data;
-  const size = first ? (vp9 ? vp9FrameSize(first) : vp8FrameSize(first)) : undefined;
-  return {
-    codec: vp9 ? 'VP9' : 'VP8',
-    clockRate: 90_000,
-    frames,
-    width: size?.width ?? file.width,
-    height: size?.height ?? file.height,
-  };
+  return packetiseVideo(vp9 ? 'VP9' : 'VP8', frames, { width: file.width, height: file.height }, maxPayload);
 }
 
 /**
