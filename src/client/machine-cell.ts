@@ -280,7 +280,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
       // Parked a little later, by one sweep for every cell: a session destroyed (or a handle detached)
       // right after its last transition never pays for stopping and restoring an actor.
       this.#parkScheduled = true;
-      idleCells.push(this);
+      idleCells.add(this);
       sweepSoon();
     }
   }
@@ -303,6 +303,12 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   }
 
   #complete(): void {
+    // An ended cell has nothing to park: the sweep must not keep it (and its last actor and snapshot) alive
+    // until it runs, up to 100 ms after a session or handle that lived a millisecond has ended.
+    if (this.#parkScheduled) {
+      this.#parkScheduled = false;
+      idleCells.delete(this as unknown as MachineCell<AnyStateMachine>);
+    }
     const observers = this.#observers;
     this.#observers = undefined;
     for (const observer of observers ?? []) observer.complete?.();
@@ -311,8 +317,8 @@ export class MachineCell<TMachine extends AnyStateMachine> {
 
 /** How long an idle cell keeps its actor before the sweep parks it. */
 const PARK_AFTER_MS = 100;
-/** Cells that went idle since the last sweep (each at most once: `#parkScheduled`). */
-let idleCells: MachineCell<AnyStateMachine>[] = [];
+/** Cells that went idle since the last sweep (each at most once: `#parkScheduled`); ended ones leave it. */
+let idleCells = new Set<MachineCell<AnyStateMachine>>();
 let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 
 function sweepSoon(): void {
@@ -325,7 +331,7 @@ function sweepSoon(): void {
 function sweepIdleCells(): void {
   sweepTimer = undefined;
   const cells = idleCells;
-  idleCells = [];
+  idleCells = new Set();
   for (const cell of cells) cell.park();
 }
 

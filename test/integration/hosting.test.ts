@@ -4,6 +4,8 @@
  * `actor` is created on demand from that state and from then on is the actor that runs its transitions.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/index.js';
 import { getTestServer, type TestServer } from '../harness/servers.js';
@@ -53,5 +55,23 @@ describe('hosting of sessions and handles', () => {
     expect(session.cell.live).toBe(false);
     await janus.close();
     expect(sessions.slice(1).map((s) => s.state)).toEqual(['destroyed', 'destroyed']);
+  });
+
+  it('a session that ends right after going idle is not kept alive by the idle sweep', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const janus = await connect(server.wsUrl);
+    const refs: WeakRef<object>[] = [];
+    // Each session goes idle once created (so the sweep will look at it ~100 ms later), then ends at once.
+    const createAndDestroy = async (): Promise<void> => {
+      const session = await janus.createSession();
+      refs.push(new WeakRef(session.cell));
+      await session.destroy();
+    };
+    for (let i = 0; i < 5; i++) await createAndDestroy();
+    gc();
+    // Before the sweep has run: an ended cell must already be collectable (the sweep list let it go).
+    expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    await janus.close();
   });
 });
