@@ -1,10 +1,11 @@
 /**
  * Cold start, for the one-call-per-process user (CLI, cron bots): a fresh `node` process from spawn to
  * `EchoTest.start()` resolved at `webrtcup` (audio + video, `MediaSource.generated()`), 10 processes;
- * then, in the last process, 5 unmeasured warm-up calls and 10 measured calls one after another (warm). janus-xstate compiled to JavaScript
+ * then, in the last process, 20 warm-up calls (the first 5 reported as "early") and 20 measured calls one
+ * after another (warm). janus-xstate compiled to JavaScript
  * as `npm run build` ships it. Must run inside the private network namespace:
  *
- *   scripts/netns-run.sh npx tsx bench/media/cold-start.ts [--processes 10] [--warm 10] [--warm-up 5]
+ *   scripts/netns-run.sh npx tsx bench/media/cold-start.ts [--processes 10] [--warm 20] [--warm-up 20]
  *       [--json bench/media/results/cold-start.json]
  *
  * Cold = parent's clock from `spawn()` to the child's `UP` line (Node's own start-up included); the child
@@ -60,10 +61,13 @@ const first = await call();
 console.log('UP ' + performance.now());
 console.log('IMPORTED ' + importedAt);
 await first.janus.close();
+const early = [];
 for (let i = 0; i < warmUpRuns && warmRuns > 0; i++) {
   const run = await call();
+  early.push(run.ms);
   await run.janus.close();
 }
+console.log('EARLY ' + JSON.stringify(early));
 const warm = [];
 for (let i = 0; i < warmRuns; i++) {
   const run = await call();
@@ -79,9 +83,11 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       processes: { type: 'string', default: '10' },
-      warm: { type: 'string', default: '10' },
-      // Unmeasured calls before the warm ones, so that "warm" is past the JIT's first compilations.
-      'warm-up': { type: 'string', default: '5' },
+      warm: { type: 'string', default: '20' },
+      // Calls before the warm ones, so that "warm" is past the JIT's first compilations: in one process
+      // the calls get faster over the first ~15 (V8 optimising werift's and our code). The first 5 of
+      // them are reported as "early".
+      'warm-up': { type: 'string', default: '20' },
       json: { type: 'string', default: join(ROOT, 'bench/media/results/cold-start.json') },
       // e.g. --cpu-prof-dir /tmp/prof: each child writes a V8 CPU profile there (node --cpu-prof).
       'cpu-prof-dir': { type: 'string' },
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
   const childSelf: number[] = [];
   const imported: number[] = [];
   let warm: number[] = [];
+  let early: number[] = [];
   try {
     const count = Number(values.processes);
     for (let i = 0; i < count; i++) {
@@ -130,6 +137,7 @@ async function main(): Promise<void> {
             childSelf.push(Number(line.slice(3)));
           } else if (line.startsWith('IMPORTED ')) imported.push(Number(line.slice(9)));
           else if (line.startsWith('WARM ')) warm = JSON.parse(line.slice(5)) as number[];
+          else if (line.startsWith('EARLY ')) early = JSON.parse(line.slice(6)) as number[];
         }
         buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
       });
@@ -154,6 +162,8 @@ async function main(): Promise<void> {
     childSelfMedianMs: round(median(childSelf)),
     childImportedMedianMs: round(median(imported)),
     warmUpCalls: Number(values['warm-up']),
+    earlyMedianMs: round(median(early.slice(0, 5))),
+    earlyMs: early.slice(0, 5).map(round),
     warmMedianMs: round(median(warm)),
     warmMs: warm.map(round),
     floorNodeMs: round(floor.nodeMs),

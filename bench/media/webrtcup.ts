@@ -9,6 +9,7 @@
  * Modes, interleaved round by round so load from other processes hits each alike:
  * - `api`: the library with its defaults (all werift workarounds);
  * - `api-no-early-dtls`: the library with `workarounds: { earlyDtls: false }`;
+ * - `api-generated`: as `api`, sending `MediaSource.generated()` (the packaged clip), as the cold-start child does;
  * - `raw`: the raw-`ws` prototype of test/media (no library, no media source) for reference.
  *
  * Marks per run (ms from the start of `connect`): connected, session, attached, offer (local offer
@@ -20,14 +21,14 @@ import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { connect, EchoTest } from '../../src/index.js';
+import { connect, EchoTest, MediaSource, type MediaSourceSpec } from '../../src/index.js';
 import { JanusPeer } from '../../src/media/janus-peer.js';
 import type { WeriftWorkaroundOptions } from '../../src/media/werift-workarounds.js';
 import { type JanusServer, startJanus } from '../../src/testing/index.js';
 import { startEchoCall } from '../../test/media/support/echotest-call.js';
 
 /** A measured mode. */
-export type WebrtcupMode = 'api' | 'api-no-early-dtls' | 'raw';
+export type WebrtcupMode = 'api' | 'api-no-early-dtls' | 'api-generated' | 'raw';
 
 const MARKS = ['connected', 'session', 'attached', 'offer', 'answer', 'ice', 'dtls', 'webrtcup'] as const;
 type Mark = (typeof MARKS)[number];
@@ -76,6 +77,7 @@ export interface WebrtcupReport {
 const WORKAROUNDS: Record<Exclude<WebrtcupMode, 'raw'>, WeriftWorkaroundOptions> = {
   api: {},
   'api-no-early-dtls': { earlyDtls: false },
+  'api-generated': {},
 };
 
 // Bench-only instrumentation: time marks from the peer the library creates for the current run.
@@ -108,7 +110,11 @@ JanusPeer.prototype.applyAnswer = function (this: JanusPeer, jsep) {
   return originalApplyAnswer.call(this, jsep);
 };
 
-async function apiRun(wsUrl: string, workarounds: WeriftWorkaroundOptions): Promise<Marks> {
+async function apiRun(
+  wsUrl: string,
+  workarounds: WeriftWorkaroundOptions,
+  source?: MediaSourceSpec,
+): Promise<Marks> {
   const marks: Marks = {};
   current = marks;
   t0 = performance.now();
@@ -119,7 +125,7 @@ async function apiRun(wsUrl: string, workarounds: WeriftWorkaroundOptions): Prom
     marks.session = since();
     const echo = await session.attach(EchoTest);
     marks.attached = since();
-    await echo.start({ audio: true, video: true, workarounds });
+    await echo.start({ audio: true, video: true, workarounds, ...(source ? { source } : {}) });
     marks.webrtcup = since();
     current = undefined;
     await echo.closePeer();
@@ -147,7 +153,8 @@ async function rawRun(wsUrl: string): Promise<Marks> {
 }
 
 function run(mode: WebrtcupMode, wsUrl: string): Promise<Marks> {
-  return mode === 'raw' ? rawRun(wsUrl) : apiRun(wsUrl, WORKAROUNDS[mode]);
+  if (mode === 'raw') return rawRun(wsUrl);
+  return apiRun(wsUrl, WORKAROUNDS[mode], mode === 'api-generated' ? MediaSource.generated() : undefined);
 }
 
 function percentile(sorted: number[], p: number): number {
