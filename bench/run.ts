@@ -56,7 +56,7 @@ type Figure = (typeof FIGURES)[number];
 const FULL: Params = {
   rounds: 5,
   warmUpMessages: 500,
-  warmUpCycles: 20,
+  warmUpCycles: 300,
   roundTripMessages: 2000,
   throughputMessages: 5000,
   inFlight: 64,
