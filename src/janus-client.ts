@@ -3,7 +3,7 @@
  * (the connection machine) holds every session and handle actor as descendants.
  * @module
  */
-import { type Actor, createActor, type SnapshotFrom } from 'xstate';
+import { type Actor, type AnyActorRef, createActor, type SnapshotFrom } from 'xstate';
 import type { HandleMachineInput } from '../machines/handle.machine.js';
 import { MachineCell } from './client/machine-cell.js';
 import { rebuildSessions } from './client/restore.js';
@@ -21,7 +21,9 @@ import type { JanusMessage, JanusRequestBody, ServerInfo } from './protocol/mess
 import {
   type BoundConnectionMachine,
   type BoundMachines,
+  bindToClient,
   fromMachineError,
+  type MachineBindings,
   provideMachines,
 } from './provide-machines.js';
 import { DEFAULT_RECONNECT_POLICY, type ReconnectPolicy } from './reconnect/policy.js';
@@ -135,6 +137,8 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
   readonly #sessionIds = new ChildIds('session');
   readonly #handleIds = new ChildIds('handle');
   readonly #machines: BoundMachines;
+  /** Binds an actor of this client's machines (before it starts) to its wire: see `bindToClient`. */
+  readonly #bind: (actor: AnyActorRef) => void;
   readonly #inspected: boolean;
   readonly #host: SessionHost;
   #attempts = 0;
@@ -186,7 +190,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     );
     const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     const policy = reconnectPolicy(options.reconnect);
-    const machines = provideMachines({
+    const bindings: MachineBindings = {
       wire: this.#wire,
       connectTimeoutMs,
       openTransport: (target, events) =>
@@ -222,8 +226,10 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         });
         this.emit('reconnecting', { attempt, delayMs, error });
       },
-    });
+    };
+    const machines = provideMachines();
     this.#machines = machines;
+    this.#bind = (actor) => bindToClient(actor, bindings);
     this.#inspected = options.inspect !== undefined;
     this.#host = this.#sessionHost();
     this.actor = createActor(machines.connection, {
@@ -243,6 +249,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       },
       ...(options.inspect ? { inspect: options.inspect } : {}),
     });
+    this.#bind(this.actor);
     this.actor.subscribe({ next: (snapshot) => this.#onSnapshot(snapshot), error: () => {} });
     if (options.restore !== undefined) {
       this.#toClaim = rebuildSessions(options.restore, {
@@ -255,6 +262,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
             id: this.#sessionIds.take(),
             parent: this.#inspected ? this.actor : undefined,
             resident: this.#inspected,
+            bind: this.#bind,
           });
           const session = new JanusSession(this.#host, cell);
           this.#liveSessions.add(session);
@@ -266,6 +274,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
             id: this.#handleIds.take(),
             parent: this.#inspected ? session.cell.actor : undefined,
             resident: this.#inspected,
+            bind: this.#bind,
           }),
       });
     }
@@ -372,6 +381,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       // Inspected: every actor stays alive, under its parent, so the inspector draws the same tree.
       parent: this.#inspected ? this.actor : undefined,
       resident: this.#inspected,
+      bind: this.#bind,
     });
     const session = new JanusSession(this.#host, cell);
     this.#liveSessions.add(session);
@@ -506,6 +516,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
       input,
       parent: this.#inspected ? session.cell.actor : undefined,
       resident: this.#inspected,
+      bind: this.#bind,
     });
   }
 

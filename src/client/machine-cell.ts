@@ -108,6 +108,11 @@ export interface MachineCellOptions<TMachine extends AnyStateMachine> {
   /** Keep one actor alive from start to end. Defaults to `false` (idle cells hold their snapshot only). */
   resident?: boolean | undefined;
   /**
+   * Called with every actor the cell creates (its first, and each it restores), after `createActor` and
+   * before `start`: how a client binds the actors of its machines to its wire. Defaults to none.
+   */
+  bind?: ((actor: AnyActorRef) => void) | undefined;
+  /**
    * A persisted snapshot to restore the machine from (`createActor(machine, { snapshot })`, e.g. from a
    * `JanusSnapshot` written by another process) instead of starting it from `input`. Defaults to none.
    */
@@ -120,6 +125,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
   readonly id: string;
   readonly #logic: TMachine;
   readonly #parent: AnyActorRef | undefined;
+  readonly #bind: ((actor: AnyActorRef) => void) | undefined;
   #resident: boolean;
   #actor: Actor<TMachine> | undefined;
   #snapshot: CellSnapshot<TMachine>;
@@ -135,6 +141,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
     this.id = options.id;
     this.#parent = options.parent;
     this.#resident = options.resident === true;
+    this.#bind = options.bind;
     const actor =
       existing ??
       ((createActor as (logic: AnyStateMachine, options: object) => AnyActorRef)(logic, {
@@ -142,6 +149,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
         ...(options.snapshot ? { snapshot: options.snapshot } : { input: options.input }),
         ...(options.parent ? { parent: options.parent } : {}),
       }) as Actor<TMachine>);
+    if (!existing) this.#bind?.(actor);
     this.#actor = actor;
     this.#snapshot = actor.getSnapshot() as CellSnapshot<TMachine>;
   }
@@ -242,6 +250,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
       snapshot: this.#snapshot instanceof HeldSnapshot ? this.#snapshot.persisted() : this.#snapshot,
       ...(this.#parent ? { parent: this.#parent } : {}),
     }) as Actor<TMachine>;
+    this.#bind?.(actor);
     this.#actor = actor;
     this.#run(actor);
     return actor;

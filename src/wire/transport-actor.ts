@@ -10,11 +10,23 @@ import { JanusError } from '../errors.js';
 import type { Transport, TransportEvents } from '../transport/transport.js';
 import type { Wire } from './wire.js';
 
-/** The `transport` actor of a connection whose requests go on `wire`; `open` builds the transport. */
-export function wireTransportActor(wire: Wire, open: (url: string, events: TransportEvents) => Transport) {
-  return fromCallback<{ type: 'noop' }, { url: string }>(({ sendBack, input }) => {
+/** What the `transport` actor needs of its connection's client. */
+export interface TransportLink {
+  /** The wire the connection's requests go on. */
+  wire: Wire;
+  /** Builds the transport to `url`, bound to `events`. */
+  openTransport(url: string, events: TransportEvents): Transport;
+}
+
+/**
+ * The `transport` actor of a connection; `linkOf` gives, for the actor system it runs in, the client's
+ * wire and the function that builds its transport.
+ */
+export function wireTransportActor(linkOf: (system: unknown) => TransportLink) {
+  return fromCallback<{ type: 'noop' }, { url: string }>(({ sendBack, input, system }) => {
+    const { wire, openTransport } = linkOf(system);
     let stopped = false;
-    const transport: Transport = open(input.url, {
+    const transport: Transport = openTransport(input.url, {
       onOpen: () => {
         if (!stopped) sendBack({ type: 'transport.open' } satisfies TransportActorEvent);
       },

@@ -74,4 +74,25 @@ describe('hosting of sessions and handles', () => {
     expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
     await janus.close();
   });
+
+  it("clients share one set of machine definitions, and each client's actors stay on its own wire", async () => {
+    const a = await connect(server.wsUrl);
+    const b = await connect(server.wsUrl);
+    // Built once per process, not once per connection.
+    expect(b.actor.logic).toBe(a.actor.logic);
+    const sessionA = await a.createSession();
+    const sessionB = await b.createSession();
+    expect(sessionA.cell.getSnapshot().status).toBe('active');
+    // With A closed, everything B's machines send still goes on B's wire.
+    await a.close();
+    expect(sessionA.state).toBe('destroyed');
+    const handle = await sessionB.attach('janus.plugin.echotest');
+    await sleep(300); // parked: the next transition runs in an actor restored from the held state
+    expect(handle.cell.live).toBe(false);
+    await handle.detach();
+    await sessionB.destroy();
+    expect(sessionB.state).toBe('destroyed');
+    expect(b.pendingRequests).toBe(0);
+    await b.close();
+  });
 });
