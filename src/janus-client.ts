@@ -3,9 +3,9 @@
  * (the connection machine) holds every session and handle actor as descendants.
  * @module
  */
-import { type Actor, type AnyActorRef, createActor, type SnapshotFrom } from 'xstate';
+import { type Actor, type AnyActorRef, type AnyStateMachine, createActor, type SnapshotFrom } from 'xstate';
 import type { HandleMachineInput } from '../machines/handle.machine.js';
-import { MachineCell } from './client/machine-cell.js';
+import { MachineCell, type MachineCellOptions } from './client/machine-cell.js';
 import { rebuildSessions } from './client/restore.js';
 import { type JanusSnapshot, takeSnapshot } from './client/snapshot.js';
 import { JanusError } from './errors.js';
@@ -260,9 +260,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
           const cell = new MachineCell(machines.session, {
             ...cellOptions,
             id: this.#sessionIds.take(),
-            parent: this.#inspected ? this.actor : undefined,
-            resident: this.#inspected,
-            bind: this.#bind,
+            ...this.#hosting(),
           });
           const session = new JanusSession(this.#host, cell);
           this.#liveSessions.add(session);
@@ -272,9 +270,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
           new MachineCell(machines.handle, {
             ...cellOptions,
             id: this.#handleIds.take(),
-            parent: this.#inspected ? session.cell.actor : undefined,
-            resident: this.#inspected,
-            bind: this.#bind,
+            ...this.#hosting(session),
           }),
       });
     }
@@ -378,10 +374,7 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
         timeoutMs: options.timeoutMs,
         recreate: this.#options.recreate === true,
       },
-      // Inspected: every actor stays alive, under its parent, so the inspector draws the same tree.
-      parent: this.#inspected ? this.actor : undefined,
-      resident: this.#inspected,
-      bind: this.#bind,
+      ...this.#hosting(),
     });
     const session = new JanusSession(this.#host, cell);
     this.#liveSessions.add(session);
@@ -510,13 +503,23 @@ export class JanusClient extends TypedEmitter<ClientEventMap> {
     return session.recreateOnServer();
   }
 
+  /**
+   * How a session's (no `session`) or a handle's cell hosts its actors: bound to this client's wire and, when
+   * inspected, resident under its parent (the connection, or the session) so that the inspector draws the
+   * same tree.
+   */
+  #hosting(
+    session?: JanusSession,
+  ): Pick<MachineCellOptions<AnyStateMachine>, 'parent' | 'resident' | 'bind'> {
+    if (!this.#inspected) return { bind: this.#bind };
+    return { parent: session ? session.cell.actor : this.actor, resident: true, bind: this.#bind };
+  }
+
   #hostHandle(session: JanusSession, input: HandleMachineInput): HandleCell {
     return new MachineCell(this.#machines.handle, {
       id: this.#handleIds.take(),
       input,
-      parent: this.#inspected ? session.cell.actor : undefined,
-      resident: this.#inspected,
-      bind: this.#bind,
+      ...this.#hosting(session),
     });
   }
 

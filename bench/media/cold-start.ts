@@ -137,7 +137,7 @@ async function main(): Promise<void> {
             childSelf.push(Number(line.slice(3)));
           } else if (line.startsWith('IMPORTED ')) imported.push(Number(line.slice(9)));
           else if (line.startsWith('WARM ')) warm = JSON.parse(line.slice(5)) as number[];
-          else if (line.startsWith('EARLY ')) early = JSON.parse(line.slice(6)) as number[];
+          else if (line.startsWith('EARLY ')) early = (JSON.parse(line.slice(6)) as number[]).slice(0, 5);
         }
         buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
       });
@@ -162,8 +162,8 @@ async function main(): Promise<void> {
     childSelfMedianMs: round(median(childSelf)),
     childImportedMedianMs: round(median(imported)),
     warmUpCalls: Number(values['warm-up']),
-    earlyMedianMs: round(median(early.slice(0, 5))),
-    earlyMs: early.slice(0, 5).map(round),
+    earlyMedianMs: round(median(early)),
+    earlyMs: early.map(round),
     warmMedianMs: round(median(warm)),
     warmMs: warm.map(round),
     floorNodeMs: round(floor.nodeMs),

@@ -29,15 +29,14 @@ const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 async function child(id: ClientId): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('the child runs with --expose-gc');
-  const fullGc = gc;
+  const fullGc = (globalThis as { gc?: () => void }).gc;
+  if (!fullGc) throw new Error('the child runs with --expose-gc');
   const server = await startBenchJanus();
   try {
     const open = () => CLIENTS[id].connect(server.wsUrl);
     // Warm: the first connection loads and builds what every later one shares.
     await (await open()).close();
-    // Earlier clients' sockets finish closing in the background: let them, then collect.
+    // The warm-up connection's socket finishes closing in the background: let it, then collect.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     fullGc();
     fullGc();

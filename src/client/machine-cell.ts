@@ -316,7 +316,7 @@ export class MachineCell<TMachine extends AnyStateMachine> {
     // until it runs, up to 100 ms after a session or handle that lived a millisecond has ended.
     if (this.#parkScheduled) {
       this.#parkScheduled = false;
-      idleCells.delete(this as unknown as MachineCell<AnyStateMachine>);
+      idleCells.delete(this);
     }
     const observers = this.#observers;
     this.#observers = undefined;
