@@ -16,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { browserSizeSection, withBrowserSizeSection } from './browser-size.js';
-import { CLIENTS, HTTP_CLIENTS, WS_CLIENTS } from './clients/index.js';
+import { CLIENTS, CYCLE_CLIENTS, HTTP_CLIENTS, WS_CLIENTS } from './clients/index.js';
 import { janusXstateEntry } from './clients/janus-xstate.js';
 import type { BenchClient, BenchPair, ClientId } from './clients/types.js';
 import { type CycleRound, fullCycleInterleaved } from './figures/cycle.js';
@@ -231,6 +231,9 @@ async function main(): Promise<void> {
         }
       }
       if (figures.has('cycle')) {
+        // The floor (the raw client plus real actors) joins the WebSocket clients for this figure only.
+        const floor = await prepare(CYCLE_CLIENTS.filter((id) => !WS_CLIENTS.includes(id)));
+        for (const [id, c] of floor) ws.set(id, c);
         // Interleaved cycle by cycle within each round (see figures/cycle.ts), not client by client.
         const rounds = new Map<ClientId, CycleRound[]>();
         for (let r = 0; r < params.rounds; r++) {

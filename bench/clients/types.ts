@@ -10,7 +10,9 @@ export type ClientId =
   | 'janode'
   | 'raw-http'
   | 'raw-node-http'
-  | 'janus-xstate-http';
+  | 'janus-xstate-http'
+  /** The raw `ws` client plus the two real actors per pair: the cycle figure's floor (`xstate-floor.ts`). */
+  | 'xstate-floor';
 
 /** A plugin message body. */
 export type Body = Record<string, unknown>;

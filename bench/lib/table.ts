@@ -307,6 +307,20 @@ export function renderMarkdown(r: Results): string {
           `(${media.reason}) | — | |`,
   );
   out.push('');
+  const floor = r.cycle['xstate-floor'];
+  if (floor) {
+    const cpu = r.cycleCpu?.['xstate-floor'];
+    out.push(
+      `Full cycle's floor, in the same rounds: the raw ws client plus one real session actor and one real ` +
+        `handle actor of \`machines/\` per cycle, and nothing else (\`bench/clients/xstate-floor.ts\`): ` +
+        `median ${num(floor.combined.median, 3)} ms (${num(floor.ratio.median, 2)}×), ` +
+        `p90 ${num(floor.combined.p90, 3)} ms (${num(floor.ratio.p90, 2)}×), ` +
+        `CPU ${num(cpu?.median, 0)} µs per cycle (${num(cpu?.ratio, 2)}×). The design card runs every ` +
+        'janus-xstate session and handle transition in such an actor, so its full-cycle ratios cannot go ' +
+        'below these.',
+    );
+    out.push('');
+  }
   out.push('## HTTP');
   out.push('');
   out.push('| Figure | raw undici | raw node:http | janus-xstate (node:http) | janus-xstate target |');
