@@ -316,8 +316,8 @@ export function renderMarkdown(r: Results): string {
         `median ${num(floor.combined.median, 3)} ms (${num(floor.ratio.median, 2)}×), ` +
         `p90 ${num(floor.combined.p90, 3)} ms (${num(floor.ratio.p90, 2)}×), ` +
         `CPU ${num(cpu?.median, 0)} µs per cycle (${num(cpu?.ratio, 2)}×). The design card runs every ` +
-        'janus-xstate session and handle transition in such an actor, so its full-cycle ratios cannot go ' +
-        'below these.',
+        'janus-xstate session and handle transition in such an actor: these ratios are the least its own ' +
+        'can be expected to be on this machine (the p90 ratio follows the CPU ratio).',
     );
     out.push('');
   }
