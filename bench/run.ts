@@ -20,7 +20,7 @@ import { CLIENTS, CYCLE_CLIENTS, HTTP_CLIENTS, WS_CLIENTS } from './clients/inde
 import { janusXstateEntry } from './clients/janus-xstate.js';
 import type { BenchClient, BenchPair, ClientId } from './clients/types.js';
 import { type CycleRound, fullCycleInterleaved } from './figures/cycle.js';
-import { type HttpRound, httpRound } from './figures/http.js';
+import { type HttpRound, httpRoundInterleaved } from './figures/http.js';
 import { mediaFigure } from './figures/media.js';
 import {
   type ColdStartReport,
@@ -29,7 +29,7 @@ import {
   type PacingReport,
   runMediaScaleFigure,
 } from './figures/media-scale.js';
-import { roundTrip, warmUp } from './figures/round-trip.js';
+import { roundTripInterleaved, warmUp } from './figures/round-trip.js';
 import { throughput } from './figures/throughput.js';
 import { countSessions, waitForSessions } from './lib/admin.js';
 import { carryOver } from './lib/carry-over.js';
@@ -212,10 +212,36 @@ async function main(): Promise<void> {
       return out;
     };
 
+    /**
+     * Rounds in which the clients take turns message by message (`roundTripInterleaved`,
+     * `httpRoundInterleaved`): for each round, `round` gets the pairs of the clients still standing.
+     */
+    const turns = async <T>(
+      name: string,
+      ready: Map<ClientId, { client: BenchClient; pair: BenchPair }>,
+      round: (pairs: Map<ClientId, BenchPair>) => Promise<Map<ClientId, T>>,
+    ): Promise<Map<ClientId, T[]>> => {
+      const out = new Map<ClientId, T[]>();
+      for (let r = 0; r < params.rounds; r++) {
+        const live = new Map<ClientId, BenchPair>();
+        for (const [id, c] of ready) if (!results.failures[id]) live.set(id, c.pair);
+        await settle(2);
+        const values = await withTimeout(round(live), `${name} round`).catch((err: unknown) => {
+          for (const id of live.keys()) fail(id, err);
+          return new Map<ClientId, T>();
+        });
+        for (const [id, value] of values) out.set(id, [...(out.get(id) ?? []), value]);
+        log(`${name}: round ${r + 1}/${params.rounds} done`);
+      }
+      return out;
+    };
+
     if (figures.has('rtt') || figures.has('throughput') || figures.has('cycle')) {
       const ws = await prepare(WS_CLIENTS);
       if (figures.has('rtt')) {
-        const rounds = await interleave('round trip', ws, (c) => roundTrip(c.pair, params.roundTripMessages));
+        const rounds = await turns('round trip', ws, (pairs) =>
+          roundTripInterleaved(pairs, params.roundTripMessages, fail),
+        );
         const base = rounds.get('raw-ws') ?? [];
         for (const [id, rs] of rounds) {
           results.roundTrip[id] = { rounds: rs, combined: combineLatency(rs), ratio: latencyRatio(rs, base) };
@@ -269,7 +295,9 @@ async function main(): Promise<void> {
 
     if (figures.has('http')) {
       const http = await prepare(HTTP_CLIENTS);
-      const rounds = await interleave('http', http, (c) => httpRound(c.pair, params.httpMessages));
+      const rounds = await turns('http', http, (pairs) =>
+        httpRoundInterleaved(pairs, params.httpMessages, fail),
+      );
       const base = rounds.get('raw-http') ?? [];
       for (const [id, rs] of rounds) {
         const rtt = rs.map((x: HttpRound) => x.roundTrip);

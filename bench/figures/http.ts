@@ -9,6 +9,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { type BenchPair, ECHO_BODY } from '../clients/types.js';
 import { type Latency, latency } from '../lib/stats.js';
+import { takeTurns } from './round-trip.js';
 
 let since = -1;
 let pollDone = Number.NaN;
@@ -29,27 +30,56 @@ export interface HttpRound {
   observed: number;
 }
 
-/** One round of `n` sequential messages over HTTP. */
-export async function httpRound(pair: BenchPair, n: number): Promise<HttpRound> {
+/** What one message gives: its round trip, and its event latency when its long-poll was observed. */
+interface HttpSample {
+  roundTrip: number;
+  event: number;
+}
+
+/** Sends one message and times it (and its long-poll, when observed). */
+async function httpMessage(pair: BenchPair): Promise<HttpSample> {
   if (!subscribed) {
     subscribe('undici:request:headers', onResponse);
     subscribe('http.client.response.finish', onResponse);
     subscribed = true;
   }
-  const rtt = new Array<number>(n);
-  const event: number[] = [];
-  for (let i = 0; i < n; i++) {
-    pollDone = Number.NaN;
-    const t0 = performance.now();
-    since = t0;
+  pollDone = Number.NaN;
+  const t0 = performance.now();
+  since = t0;
+  try {
     await pair.message(ECHO_BODY);
-    rtt[i] = performance.now() - t0;
+  } finally {
     since = -1;
-    if (!Number.isNaN(pollDone)) event.push(pollDone - t0);
   }
+  return { roundTrip: performance.now() - t0, event: pollDone - t0 };
+}
+
+function toRound(samples: readonly HttpSample[]): HttpRound {
+  const event = samples.map((s) => s.event).filter((x) => !Number.isNaN(x));
   return {
-    roundTrip: latency(rtt),
-    eventLatency: event.length > n / 2 ? latency(event) : { median: Number.NaN, p90: Number.NaN },
+    roundTrip: latency(samples.map((s) => s.roundTrip)),
+    eventLatency:
+      event.length > samples.length / 2 ? latency(event) : { median: Number.NaN, p90: Number.NaN },
     observed: event.length,
   };
+}
+
+/** One round of `n` sequential messages over HTTP on one pair. */
+export async function httpRound(pair: BenchPair, n: number): Promise<HttpRound> {
+  const samples: HttpSample[] = [];
+  for (let i = 0; i < n; i++) samples.push(await httpMessage(pair));
+  return toRound(samples);
+}
+
+/**
+ * One round of `n` sequential messages over HTTP per client, the clients taking turns message by message
+ * (the order rotating), as the WebSocket round trip and the full cycle do.
+ */
+export async function httpRoundInterleaved<TId extends string>(
+  pairs: ReadonlyMap<TId, BenchPair>,
+  n: number,
+  onError: (id: TId, error: unknown) => void,
+): Promise<Map<TId, HttpRound>> {
+  const samples = await takeTurns(pairs, n, onError, httpMessage);
+  return new Map([...samples].map(([id, s]) => [id, toRound(s)]));
 }

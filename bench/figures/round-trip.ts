@@ -8,7 +8,7 @@ export async function warmUp(client: BenchClient, pair: BenchPair, messages: num
   for (let i = 0; i < cycles; i++) await client.fullCycle();
 }
 
-/** One round: `n` sequential messages; median and p90 of their round trips (ms). */
+/** One round: `n` sequential messages on one pair; median and p90 of their round trips (ms). */
 export async function roundTrip(pair: BenchPair, n: number): Promise<Latency> {
   const samples = new Array<number>(n);
   for (let i = 0; i < n; i++) {
@@ -17,4 +17,52 @@ export async function roundTrip(pair: BenchPair, n: number): Promise<Latency> {
     samples[i] = performance.now() - t0;
   }
   return latency(samples);
+}
+
+/**
+ * One round of `n` sequential messages per client, the clients taking turns message by message (A B C, then
+ * B C A, ...), so that load drifting on the shared machine falls on every client alike; median and p90 of
+ * each client's round trips (ms). A client whose message throws is reported through `onError` and leaves
+ * the round.
+ */
+export async function roundTripInterleaved<TId extends string>(
+  pairs: ReadonlyMap<TId, BenchPair>,
+  n: number,
+  onError: (id: TId, error: unknown) => void,
+): Promise<Map<TId, Latency>> {
+  const samples = await takeTurns(pairs, n, onError, async (pair) => {
+    const t0 = performance.now();
+    await pair.message(ECHO_BODY);
+    return performance.now() - t0;
+  });
+  return new Map([...samples].map(([id, s]) => [id, latency(s)]));
+}
+
+/**
+ * Runs `step` `n` times per pair, the pairs taking turns (the order rotating each time), and collects what
+ * each step returns per pair; a pair whose step throws is reported and leaves.
+ */
+export async function takeTurns<TId extends string, T>(
+  pairs: ReadonlyMap<TId, BenchPair>,
+  n: number,
+  onError: (id: TId, error: unknown) => void,
+  step: (pair: BenchPair) => Promise<T>,
+): Promise<Map<TId, T[]>> {
+  const ids = [...pairs.keys()];
+  const out = new Map<TId, T[]>(ids.map((id) => [id, []]));
+  const failed = new Set<TId>();
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[(i + k) % ids.length] as TId;
+      if (failed.has(id)) continue;
+      try {
+        out.get(id)?.push(await step(pairs.get(id) as BenchPair));
+      } catch (error) {
+        failed.add(id);
+        onError(id, error);
+      }
+    }
+  }
+  for (const id of failed) out.delete(id);
+  return out;
 }

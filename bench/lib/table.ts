@@ -134,7 +134,7 @@ export function renderMarkdown(r: Results): string {
   out.push('');
   out.push(
     `One private Janus on loopback; every client in this one process tree; ${p.rounds} interleaved rounds ` +
-      '(A B C A B C ...); each figure is the median over rounds of the per-round figure, and each ratio ' +
+      '(A B C A B C ...: message by message, or cycle by cycle, for the round trips and the full cycle); each figure is the median over rounds of the per-round figure, and each ratio ' +
       '(in parentheses) the median over rounds of the per-round ratio to the raw client of the same ' +
       'transport, so that load drifting during the run cancels out (absolute figures swing ±30 % between ' +
       'runs here, more when the shared machine is busy: see the load average). Memory and idle: one ' +
@@ -377,7 +377,8 @@ export function renderMarkdown(r: Results): string {
     [
       `- Round trip: after a warm-up (${p.warmUpMessages} messages and ${p.warmUpCycles} full cycles per client), ` +
         `${p.roundTripMessages} sequential echotest \`message\` \`{ audio: false }\` per round on one handle, each ` +
-        'timed from the call to its resolution on the asynchronous `event` (the `ack` may come before or after it).',
+        'timed from the call to its resolution on the asynchronous `event` (the `ack` may come before or after it); ' +
+        'within each round the clients take turns message by message (the order rotating), as in the full cycle.',
       `- Throughput: ${p.throughputMessages} of the same messages per round, ${p.inFlight} in flight on one handle.`,
       '- Full cycle: create → attach echotest → message → detach → destroy, sequential; within each round ' +
         'the clients take turns cycle by cycle (the order rotating), so that a load spike falls on all alike. ' +
