@@ -7,6 +7,7 @@
  */
 import type { BenchClient } from '../clients/types.js';
 import { type Latency, latency, median } from '../lib/stats.js';
+import { takeTurns } from '../lib/turns.js';
 
 /** One client's round of full cycles: wall-clock latency, and this process's CPU time per cycle. */
 export interface CycleRound extends Latency {
@@ -44,31 +45,15 @@ export async function fullCycleInterleaved<TId extends string>(
   n: number,
   onError: (id: TId, error: unknown) => void,
 ): Promise<Map<TId, CycleRound>> {
-  const ids = [...clients.keys()];
-  const samples = new Map<TId, number[]>(ids.map((id) => [id, []]));
-  const cpu = new Map<TId, number[]>(ids.map((id) => [id, []]));
-  const failed = new Set<TId>();
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[(i + k) % ids.length] as TId;
-      if (failed.has(id)) continue;
-      const client = clients.get(id) as BenchClient;
-      const cpu0 = cpuNowUs();
-      const t0 = performance.now();
-      try {
-        await client.fullCycle();
-      } catch (error) {
-        failed.add(id);
-        onError(id, error);
-        continue;
-      }
-      samples.get(id)?.push(performance.now() - t0);
-      cpu.get(id)?.push(cpuNowUs() - cpu0);
-    }
-  }
+  const cycles = await takeTurns(clients, n, onError, async (client) => {
+    const cpu0 = cpuNowUs();
+    const t0 = performance.now();
+    await client.fullCycle();
+    return { ms: performance.now() - t0, cpuUs: cpuNowUs() - cpu0 };
+  });
   const out = new Map<TId, CycleRound>();
-  for (const [id, s] of samples) {
-    if (!failed.has(id) && s.length > 0) out.set(id, { ...latency(s), cpuUs: median(cpu.get(id) ?? []) });
+  for (const [id, c] of cycles) {
+    if (c.length > 0) out.set(id, { ...latency(c.map((x) => x.ms)), cpuUs: median(c.map((x) => x.cpuUs)) });
   }
   return out;
 }

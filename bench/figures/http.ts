@@ -9,7 +9,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { type BenchPair, ECHO_BODY } from '../clients/types.js';
 import { type Latency, latency } from '../lib/stats.js';
-import { takeTurns } from './round-trip.js';
+import { takeTurns } from '../lib/turns.js';
 
 let since = -1;
 let pollDone = Number.NaN;
@@ -62,13 +62,6 @@ function toRound(samples: readonly HttpSample[]): HttpRound {
       event.length > samples.length / 2 ? latency(event) : { median: Number.NaN, p90: Number.NaN },
     observed: event.length,
   };
-}
-
-/** One round of `n` sequential messages over HTTP on one pair. */
-export async function httpRound(pair: BenchPair, n: number): Promise<HttpRound> {
-  const samples: HttpSample[] = [];
-  for (let i = 0; i < n; i++) samples.push(await httpMessage(pair));
-  return toRound(samples);
 }
 
 /**

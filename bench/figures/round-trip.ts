@@ -1,6 +1,7 @@
 /** Figure 1: sequential echotest `message` round trip, resolved on the asynchronous `event`. */
 import { type BenchClient, type BenchPair, ECHO_BODY } from '../clients/types.js';
 import { type Latency, latency } from '../lib/stats.js';
+import { takeTurns } from '../lib/turns.js';
 
 /** Warms a client up: `messages` sequential messages on `pair`, then `cycles` full cycles. */
 export async function warmUp(client: BenchClient, pair: BenchPair, messages: number, cycles: number) {
@@ -36,33 +37,4 @@ export async function roundTripInterleaved<TId extends string>(
     return performance.now() - t0;
   });
   return new Map([...samples].map(([id, s]) => [id, latency(s)]));
-}
-
-/**
- * Runs `step` `n` times per pair, the pairs taking turns (the order rotating each time), and collects what
- * each step returns per pair; a pair whose step throws is reported and leaves.
- */
-export async function takeTurns<TId extends string, T>(
-  pairs: ReadonlyMap<TId, BenchPair>,
-  n: number,
-  onError: (id: TId, error: unknown) => void,
-  step: (pair: BenchPair) => Promise<T>,
-): Promise<Map<TId, T[]>> {
-  const ids = [...pairs.keys()];
-  const out = new Map<TId, T[]>(ids.map((id) => [id, []]));
-  const failed = new Set<TId>();
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[(i + k) % ids.length] as TId;
-      if (failed.has(id)) continue;
-      try {
-        out.get(id)?.push(await step(pairs.get(id) as BenchPair));
-      } catch (error) {
-        failed.add(id);
-        onError(id, error);
-      }
-    }
-  }
-  for (const id of failed) out.delete(id);
-  return out;
 }
