@@ -19,7 +19,7 @@ import { browserSizeSection, withBrowserSizeSection } from './browser-size.js';
 import { CLIENTS, CYCLE_CLIENTS, HTTP_CLIENTS, WS_CLIENTS } from './clients/index.js';
 import { janusXstateEntry } from './clients/janus-xstate.js';
 import type { BenchClient, BenchPair, ClientId } from './clients/types.js';
-import { type CycleRound, fullCycleInterleaved } from './figures/cycle.js';
+import { fullCycleInterleaved } from './figures/cycle.js';
 import { type HttpRound, httpRoundInterleaved } from './figures/http.js';
 import { mediaFigure } from './figures/media.js';
 import {
@@ -213,18 +213,19 @@ async function main(): Promise<void> {
     };
 
     /**
-     * Rounds in which the clients take turns message by message (`roundTripInterleaved`,
-     * `httpRoundInterleaved`): for each round, `round` gets the pairs of the clients still standing.
+     * Rounds in which the clients take turns message by message, or cycle by cycle (`roundTripInterleaved`,
+     * `httpRoundInterleaved`, `fullCycleInterleaved`): for each round, `round` gets the items (pairs or
+     * clients) of the clients still standing; a round that throws or times out fails all of them.
      */
-    const turns = async <T>(
+    const turns = async <TItem, T>(
       name: string,
-      ready: Map<ClientId, { client: BenchClient; pair: BenchPair }>,
-      round: (pairs: Map<ClientId, BenchPair>) => Promise<Map<ClientId, T>>,
+      items: ReadonlyMap<ClientId, TItem>,
+      round: (live: Map<ClientId, TItem>) => Promise<Map<ClientId, T>>,
     ): Promise<Map<ClientId, T[]>> => {
       const out = new Map<ClientId, T[]>();
       for (let r = 0; r < params.rounds; r++) {
-        const live = new Map<ClientId, BenchPair>();
-        for (const [id, c] of ready) if (!results.failures[id]) live.set(id, c.pair);
+        const live = new Map<ClientId, TItem>();
+        for (const [id, item] of items) if (!results.failures[id]) live.set(id, item);
         await settle(2);
         const values = await withTimeout(round(live), `${name} round`).catch((err: unknown) => {
           for (const id of live.keys()) fail(id, err);
@@ -235,11 +236,16 @@ async function main(): Promise<void> {
       }
       return out;
     };
+    /** The pair, or the client, of each ready client. */
+    const each = <K extends 'client' | 'pair'>(
+      ready: Map<ClientId, { client: BenchClient; pair: BenchPair }>,
+      key: K,
+    ) => new Map([...ready].map(([id, c]) => [id, c[key]]));
 
     if (figures.has('rtt') || figures.has('throughput') || figures.has('cycle')) {
       const ws = await prepare(WS_CLIENTS);
       if (figures.has('rtt')) {
-        const rounds = await turns('round trip', ws, (pairs) =>
+        const rounds = await turns('round trip', each(ws, 'pair'), (pairs) =>
           roundTripInterleaved(pairs, params.roundTripMessages, fail),
         );
         const base = rounds.get('raw-ws') ?? [];
@@ -261,21 +267,9 @@ async function main(): Promise<void> {
         const floor = await prepare(CYCLE_CLIENTS.filter((id) => !WS_CLIENTS.includes(id)));
         for (const [id, c] of floor) ws.set(id, c);
         // Interleaved cycle by cycle within each round (see figures/cycle.ts), not client by client.
-        const rounds = new Map<ClientId, CycleRound[]>();
-        for (let r = 0; r < params.rounds; r++) {
-          const live = new Map<ClientId, BenchClient>();
-          for (const [id, c] of ws) if (!results.failures[id]) live.set(id, c.client);
-          await settle(2);
-          const round = await withTimeout(
-            fullCycleInterleaved(live, params.cycles, fail),
-            'full cycle round',
-          ).catch((err: unknown) => {
-            for (const id of live.keys()) fail(id, err);
-            return new Map<ClientId, CycleRound>();
-          });
-          for (const [id, value] of round) rounds.set(id, [...(rounds.get(id) ?? []), value]);
-          log(`full cycle: round ${r + 1}/${params.rounds} done`);
-        }
+        const rounds = await turns('full cycle', each(ws, 'client'), (live) =>
+          fullCycleInterleaved(live, params.cycles, fail),
+        );
         const base = rounds.get('raw-ws') ?? [];
         const cpuBase = base.map((b) => b.cpuUs);
         results.cycleCpu = {};
@@ -295,7 +289,7 @@ async function main(): Promise<void> {
 
     if (figures.has('http')) {
       const http = await prepare(HTTP_CLIENTS);
-      const rounds = await turns('http', http, (pairs) =>
+      const rounds = await turns('http', each(http, 'pair'), (pairs) =>
         httpRoundInterleaved(pairs, params.httpMessages, fail),
       );
       const base = rounds.get('raw-http') ?? [];
