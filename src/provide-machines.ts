@@ -168,11 +168,15 @@ function buildMachines() {
       schedule: fromPromise(async ({ input, system }) => {
         const bindings = bindingsOf(system);
         const now = Date.now();
-        if (input.attempt <= 1 || !outageStartedAt.has(bindings)) outageStartedAt.set(bindings, now);
+        let startedAt = outageStartedAt.get(bindings);
+        if (input.attempt <= 1 || startedAt === undefined) {
+          startedAt = now;
+          outageStartedAt.set(bindings, now);
+        }
         const delayMs =
           bindings.policy?.nextDelayMs({
             attempt: input.attempt,
-            elapsedMs: now - (outageStartedAt.get(bindings) as number),
+            elapsedMs: now - startedAt,
             lastError: fromMachineError(input.lastError),
           }) ?? null;
         bindings.onSchedule(input.attempt, delayMs, fromMachineError(input.lastError));
